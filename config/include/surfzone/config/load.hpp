@@ -1,0 +1,52 @@
+#pragma once
+/// Loading and validating surfzoned's YAML configuration.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "surfzone/config/config.hpp"
+
+namespace surfzone::config {
+
+/// One validation problem: where it is and what is wrong.
+/// ToString() gives "file:line:column: field.path: message" (line/column 1-based).
+struct ConfigError {
+  std::string file;
+  int line = 0;     // 0 when unknown (e.g. file not found)
+  int column = 0;
+  std::string field;  // e.g. "locations[2].access_points[0].auth"
+  std::string message;
+  std::string ToString() const;
+};
+
+/// Thrown by Load* when the configuration has one or more errors; what() joins them by newlines.
+class ConfigException : public std::runtime_error {
+ public:
+  explicit ConfigException(std::vector<ConfigError> errors);
+  const std::vector<ConfigError>& errors() const { return errors_; }
+
+ private:
+  std::vector<ConfigError> errors_;
+};
+
+/// Profiles the loader accepts for `profile:`; the daemon passes the names it knows.
+struct LoadOptions {
+  std::vector<std::string> known_profiles{"generic"};
+};
+
+/// Reads `path` (and its `include:` globs, relative to its directory), validates everything,
+/// collects *all* errors and throws ConfigException if there is any.
+Config LoadFile(const std::string& path, const LoadOptions& options = {});
+
+/// Same, from a string; `name` is used as the file name in errors; includes resolve from CWD.
+Config LoadString(const std::string& yaml, const std::string& name = "<string>",
+                  const LoadOptions& options = {});
+
+/// "30s", "1m30s", "500ms", "2h", "1d" -> milliseconds; nullopt if malformed or zero/negative.
+std::optional<Duration> ParseDuration(const std::string& text);
+
+/// "host", "host:port", "1.2.3.4:1161", "[::1]:161", "::1" -> Address; nullopt if malformed.
+std::optional<Address> ParseAddress(const std::string& text);
+
+}  // namespace surfzone::config
