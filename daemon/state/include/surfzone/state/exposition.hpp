@@ -1,0 +1,52 @@
+#pragma once
+/// Prometheus exposition of a Snapshot.
+
+#include <prometheus/collectable.h>
+#include <prometheus/metric_family.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "surfzone/state/snapshot.hpp"
+
+namespace surfzone::state {
+
+/// Renders `snapshot` as these families (names and labels are a contract):
+///   surfzone_ap_up{ap,location}                                         gauge 1/0
+///   surfzone_ap_info{ap,location,kind,district,address,profile,sys_name,sys_descr,
+///                    sys_object_id,traffic_source}                      gauge 1
+///   surfzone_ap_boot_time_seconds{ap,location}                          gauge, when known
+///   surfzone_ap_reboots_total{ap,location}                              counter
+///   surfzone_ap_traffic_bytes_total{ap,location,direction="rx"|"tx"}    counter
+///   surfzone_ap_last_poll_timestamp_seconds{ap,location}                gauge, when known
+///   surfzone_ap_last_success_timestamp_seconds{ap,location}             gauge, when known
+///   surfzone_ap_poll_duration_seconds{ap,location}                      gauge, when known
+///   surfzone_ap_polls_total{ap,location}                                counter
+///   surfzone_ap_poll_failures_total{ap,location}                        counter
+///   surfzone_location_aps{location,kind}                                gauge
+///   surfzone_location_aps_up{location,kind}                             gauge
+///   surfzone_location_traffic_bytes_total{location,kind,direction}      counter
+///   surfzone_location_info{location,kind,district,lat,lon}              gauge 1
+///   surfzone_location_state_seconds_total{location,kind,state="up"|"degraded"|"down"} counter
+/// in this order, samples in snapshot order. lat/lon are the shortest decimal that round-trips,
+/// empty when unknown. A family without samples (e.g. no AP has a known boot time) is omitted.
+/// Label values are raw; prometheus::TextSerializer escapes them.
+std::vector<prometheus::MetricFamily> RenderSnapshot(const Snapshot& snapshot);
+
+/// Holds the latest published Snapshot and renders it on Collect(). Thread-safe: Publish() from
+/// the poll thread, Collect() from the HTTP thread; rendering happens outside the lock. Before the
+/// first Publish(), Collect() returns no families.
+class SnapshotCollectable : public prometheus::Collectable {
+ public:
+  void Publish(std::shared_ptr<const Snapshot> snapshot);
+  /// The latest published snapshot (may be null).
+  std::shared_ptr<const Snapshot> Latest() const;
+  std::vector<prometheus::MetricFamily> Collect() const override;
+
+ private:
+  mutable std::mutex mutex_;
+  std::shared_ptr<const Snapshot> snapshot_;
+};
+
+}  // namespace surfzone::state

@@ -1,0 +1,40 @@
+#pragma once
+/// The immutable picture of all APs and locations that the poller publishes and /metrics renders.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace surfzone::state {
+
+/// One access point as of the last poll.
+struct ApSnapshot {
+  std::string name, location, kind, district, address, profile;
+  std::string sys_name, sys_descr, sys_object_id;  ///< Empty until known.
+  std::string traffic_source;                      ///< "if-mib-64", "if-mib-32", "none".
+  bool up = false;
+  std::optional<double> boot_time_seconds;  ///< Unix seconds.
+  std::uint64_t reboots = 0;
+  std::uint64_t rx_bytes = 0, tx_bytes = 0;  ///< Monotonic totals built from deltas.
+  std::optional<double> last_poll_timestamp_seconds, last_success_timestamp_seconds;
+  std::optional<double> poll_duration_seconds;  ///< Duration of the last poll.
+  std::uint64_t polls_total = 0, poll_failures_total = 0;
+};
+
+/// One location (a group of APs) as of the last poll cycle.
+struct LocationSnapshot {
+  std::string name, kind, district;
+  std::optional<double> lat, lon;
+  int aps = 0, aps_up = 0;
+  std::uint64_t rx_bytes = 0, tx_bytes = 0;  ///< Monotonic: survives AP reboots and reloads.
+  double seconds_up = 0, seconds_degraded = 0, seconds_down = 0;
+};
+
+/// Everything /metrics shows. Published as std::shared_ptr<const Snapshot>; never mutated after.
+struct Snapshot {
+  std::vector<ApSnapshot> aps;
+  std::vector<LocationSnapshot> locations;
+};
+
+}  // namespace surfzone::state

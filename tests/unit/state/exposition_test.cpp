@@ -1,0 +1,295 @@
+#include "surfzone/state/exposition.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <prometheus/text_serializer.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace surfzone::state {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+Snapshot MakeSnapshot() {
+  Snapshot s;
+  ApSnapshot a;
+  a.name = "ap-1";
+  a.location = "Market Square";
+  a.kind = "square";
+  a.district = "Old Town";
+  a.address = "10.0.0.1:161";
+  a.profile = "generic";
+  a.sys_name = "ap1";
+  a.sys_descr = "Vendor \"X\" AP\nfw 1.2 C:\\boot";
+  a.sys_object_id = "1.3.6.1.4.1.8072.3.2.10";
+  a.traffic_source = "if-mib-64";
+  a.up = true;
+  a.boot_time_seconds = 1699990000;
+  a.reboots = 2;
+  a.rx_bytes = 123456789012;
+  a.tx_bytes = 42;
+  a.last_poll_timestamp_seconds = 1700000000.5;
+  a.last_success_timestamp_seconds = 1700000000.5;
+  a.poll_duration_seconds = 0.125;
+  a.polls_total = 10;
+  a.poll_failures_total = 1;
+  s.aps.push_back(a);
+
+  ApSnapshot b;  // never answered: nothing optional is known
+  b.name = "ap-2";
+  b.location = "Market Square";
+  b.kind = "square";
+  b.district = "Old Town";
+  b.address = "10.0.0.2:161";
+  b.profile = "generic";
+  b.traffic_source = "none";
+  b.polls_total = 3;
+  b.poll_failures_total = 3;
+  s.aps.push_back(b);
+
+  LocationSnapshot l;
+  l.name = "Market Square";
+  l.kind = "square";
+  l.district = "Old Town";
+  l.lat = 52.5;
+  l.lon = -13.25;
+  l.aps = 2;
+  l.aps_up = 1;
+  l.rx_bytes = 123456789012;
+  l.tx_bytes = 42;
+  l.seconds_up = 100;
+  l.seconds_degraded = 30.5;
+  s.locations.push_back(l);
+
+  LocationSnapshot empty;
+  empty.name = "Harbour";
+  empty.kind = "harbour";
+  s.locations.push_back(empty);
+  return s;
+}
+
+std::string Serialize(const std::vector<prometheus::MetricFamily>& families) {
+  std::ostringstream out;
+  prometheus::TextSerializer().Serialize(out, families);
+  return out.str();
+}
+
+std::vector<std::string> Names(const std::vector<prometheus::MetricFamily>& families) {
+  std::vector<std::string> names;
+  for (const auto& f : families) names.push_back(f.name);
+  return names;
+}
+
+const prometheus::MetricFamily* Find(const std::vector<prometheus::MetricFamily>& families,
+                                     const std::string& name) {
+  for (const auto& f : families) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+TEST(RenderSnapshot, FamiliesInContractOrderWithTypes) {
+  const auto families = RenderSnapshot(MakeSnapshot());
+  EXPECT_THAT(Names(families),
+              ElementsAre("surfzone_ap_up", "surfzone_ap_info", "surfzone_ap_boot_time_seconds",
+                          "surfzone_ap_reboots_total", "surfzone_ap_traffic_bytes_total",
+                          "surfzone_ap_last_poll_timestamp_seconds",
+                          "surfzone_ap_last_success_timestamp_seconds",
+                          "surfzone_ap_poll_duration_seconds", "surfzone_ap_polls_total",
+                          "surfzone_ap_poll_failures_total", "surfzone_location_aps",
+                          "surfzone_location_aps_up", "surfzone_location_traffic_bytes_total",
+                          "surfzone_location_info", "surfzone_location_state_seconds_total"));
+  for (const auto& f : families) {
+    const bool is_total = f.name.size() > 6 && f.name.ends_with("_total");
+    EXPECT_EQ(f.type, is_total ? prometheus::MetricType::Counter : prometheus::MetricType::Gauge)
+        << f.name;
+    EXPECT_FALSE(f.help.empty()) << f.name;
+  }
+}
+
+TEST(RenderSnapshot, SerializedApLines) {
+  const std::string text = Serialize(RenderSnapshot(MakeSnapshot()));
+  EXPECT_THAT(text, HasSubstr("# TYPE surfzone_ap_up gauge\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_up{ap=\"ap-1\",location=\"Market Square\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_up{ap=\"ap-2\",location=\"Market Square\"} 0\n"));
+  EXPECT_THAT(text, HasSubstr("# TYPE surfzone_ap_reboots_total counter\n"));
+  EXPECT_THAT(text,
+              HasSubstr("surfzone_ap_reboots_total{ap=\"ap-1\",location=\"Market Square\"} 2\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_traffic_bytes_total{ap=\"ap-1\",location=\"Market "
+                              "Square\",direction=\"rx\"} 123456789012\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_traffic_bytes_total{ap=\"ap-1\",location=\"Market "
+                              "Square\",direction=\"tx\"} 42\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_boot_time_seconds{ap=\"ap-1\",location=\"Market "
+                              "Square\"} 1699990000\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_last_poll_timestamp_seconds{ap=\"ap-1\",location="
+                              "\"Market Square\"} 1700000000.5\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_poll_duration_seconds{ap=\"ap-1\",location=\"Market "
+                              "Square\"} 0.125\n"));
+  EXPECT_THAT(text,
+              HasSubstr("surfzone_ap_polls_total{ap=\"ap-2\",location=\"Market Square\"} 3\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_poll_failures_total{ap=\"ap-2\",location=\"Market "
+                              "Square\"} 3\n"));
+}
+
+TEST(RenderSnapshot, UnknownOptionalsProduceNoSample) {
+  const std::string text = Serialize(RenderSnapshot(MakeSnapshot()));
+  for (const char* family :
+       {"surfzone_ap_boot_time_seconds", "surfzone_ap_last_poll_timestamp_seconds",
+        "surfzone_ap_last_success_timestamp_seconds", "surfzone_ap_poll_duration_seconds"}) {
+    EXPECT_THAT(text, HasSubstr(std::string(family) + "{ap=\"ap-1\""));
+    EXPECT_THAT(text, Not(HasSubstr(std::string(family) + "{ap=\"ap-2\"")));
+  }
+}
+
+TEST(RenderSnapshot, FamilyWithoutSamplesIsOmitted) {
+  Snapshot s = MakeSnapshot();
+  s.aps[0].boot_time_seconds.reset();
+  const auto families = RenderSnapshot(s);
+  EXPECT_EQ(Find(families, "surfzone_ap_boot_time_seconds"), nullptr);
+  EXPECT_EQ(families.size(), 14u);
+  EXPECT_TRUE(RenderSnapshot(Snapshot{}).empty());
+}
+
+TEST(RenderSnapshot, InfoLabelsAreEscapedBySerializer) {
+  const std::string text = Serialize(RenderSnapshot(MakeSnapshot()));
+  EXPECT_THAT(
+      text,
+      HasSubstr("surfzone_ap_info{ap=\"ap-1\",location=\"Market Square\",kind=\"square\","
+                "district=\"Old Town\",address=\"10.0.0.1:161\",profile=\"generic\","
+                "sys_name=\"ap1\",sys_descr=\"Vendor \\\"X\\\" AP\\nfw 1.2 C:\\\\boot\","
+                "sys_object_id=\"1.3.6.1.4.1.8072.3.2.10\",traffic_source=\"if-mib-64\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_ap_info{ap=\"ap-2\",location=\"Market Square\",kind="
+                              "\"square\",district=\"Old Town\",address=\"10.0.0.2:161\",profile="
+                              "\"generic\",sys_name=\"\",sys_descr=\"\",sys_object_id=\"\","
+                              "traffic_source=\"none\"} 1\n"));
+  // The raw newline must not leak into the exposition: every line starts a sample or a comment.
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_TRUE(line.starts_with("surfzone_") || line.starts_with("# ")) << line;
+  }
+}
+
+TEST(RenderSnapshot, SerializedLocationLines) {
+  const std::string text = Serialize(RenderSnapshot(MakeSnapshot()));
+  EXPECT_THAT(text,
+              HasSubstr("surfzone_location_aps{location=\"Market Square\",kind=\"square\"} 2\n"));
+  EXPECT_THAT(
+      text, HasSubstr("surfzone_location_aps_up{location=\"Market Square\",kind=\"square\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_location_aps{location=\"Harbour\",kind=\"harbour\"} 0\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_location_traffic_bytes_total{location=\"Market Square\","
+                              "kind=\"square\",direction=\"rx\"} 123456789012\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_location_info{location=\"Market Square\",kind=\"square\","
+                              "district=\"Old Town\",lat=\"52.5\",lon=\"-13.25\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_location_info{location=\"Harbour\",kind=\"harbour\","
+                              "district=\"\",lat=\"\",lon=\"\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_location_state_seconds_total{location=\"Market Square\","
+                              "kind=\"square\",state=\"up\"} 100\n"));
+  EXPECT_THAT(text, HasSubstr("surfzone_location_state_seconds_total{location=\"Market Square\","
+                              "kind=\"square\",state=\"degraded\"} 30.5\n"));
+  // All three states always, even at zero.
+  for (const char* state : {"up", "degraded", "down"}) {
+    EXPECT_THAT(text, HasSubstr(std::string("surfzone_location_state_seconds_total{location="
+                                            "\"Harbour\",kind=\"harbour\",state=\"") +
+                                state + "\"} 0\n"));
+  }
+}
+
+TEST(RenderSnapshot, SampleCountsScaleWithSnapshot) {
+  Snapshot s;
+  s.aps.resize(100);
+  s.locations.resize(7);
+  for (std::size_t i = 0; i < s.aps.size(); ++i) s.aps[i].name = "ap-" + std::to_string(i);
+  const auto families = RenderSnapshot(s);
+  EXPECT_EQ(Find(families, "surfzone_ap_up")->metric.size(), 100u);
+  EXPECT_EQ(Find(families, "surfzone_ap_traffic_bytes_total")->metric.size(), 200u);
+  EXPECT_EQ(Find(families, "surfzone_location_state_seconds_total")->metric.size(), 21u);
+  EXPECT_EQ(Find(families, "surfzone_ap_boot_time_seconds"), nullptr);
+}
+
+TEST(SnapshotCollectable, CollectsLatestPublished) {
+  SnapshotCollectable collectable;
+  EXPECT_TRUE(collectable.Collect().empty());
+  EXPECT_EQ(collectable.Latest(), nullptr);
+
+  auto first = std::make_shared<const Snapshot>(MakeSnapshot());
+  collectable.Publish(first);
+  EXPECT_EQ(collectable.Latest(), first);
+  EXPECT_EQ(Serialize(collectable.Collect()), Serialize(RenderSnapshot(*first)));
+
+  Snapshot changed = MakeSnapshot();
+  changed.aps[1].up = true;
+  collectable.Publish(std::make_shared<const Snapshot>(std::move(changed)));
+  EXPECT_THAT(Serialize(collectable.Collect()),
+              HasSubstr("surfzone_ap_up{ap=\"ap-2\",location=\"Market Square\"} 1\n"));
+  EXPECT_EQ(first.use_count(), 1);  // the collectable let go of the old one
+}
+
+TEST(SnapshotCollectable, ConcurrentPublishAndCollect) {
+  SnapshotCollectable collectable;
+  constexpr int kRounds = 200;
+  std::atomic<bool> bad{false};
+  std::thread publisher([&] {
+    for (int i = 0; i < kRounds; ++i) {
+      auto s = std::make_shared<Snapshot>();
+      s->aps.resize(1);
+      s->aps[0].name = "ap";
+      s->aps[0].polls_total = static_cast<std::uint64_t>(i);
+      collectable.Publish(std::move(s));
+    }
+  });
+  double last_seen = -1;
+  for (int i = 0; i < kRounds; ++i) {
+    const auto families = collectable.Collect();
+    if (families.empty()) continue;
+    const auto* polls = Find(families, "surfzone_ap_polls_total");
+    if (polls == nullptr || polls->metric.size() != 1) {
+      bad = true;
+      break;
+    }
+    const double v = polls->metric[0].counter.value;
+    if (v < last_seen) bad = true;  // snapshots are published in order
+    last_seen = v;
+  }
+  publisher.join();
+  EXPECT_FALSE(bad);
+  EXPECT_EQ(collectable.Latest()->aps[0].polls_total, static_cast<std::uint64_t>(kRounds - 1));
+}
+
+TEST(RenderSnapshot, PassesPromtoolCheckMetrics) {
+  const std::filesystem::path promtool = "/usr/bin/promtool";
+  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+  const std::filesystem::path file =
+      std::filesystem::path(::testing::TempDir()) /
+      ("surfzone_state_metrics_" + std::to_string(::getpid()) + ".prom");
+  {
+    std::ofstream out(file);
+    out << Serialize(RenderSnapshot(MakeSnapshot()));
+  }
+  const std::string command = promtool.string() + " check metrics < " + file.string() + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
+  const int status = ::pclose(pipe);
+  std::filesystem::remove(file);
+  EXPECT_EQ(status, 0) << output;
+  EXPECT_EQ(output, "") << output;
+}
+
+}  // namespace
+}  // namespace surfzone::state
