@@ -1,0 +1,88 @@
+#pragma once
+
+/// @file
+/// The daemon's HTTP endpoint: a small HTTP/1.1 server (Boost.Beast, C++20 coroutines) on an
+/// io_context of its own, run by one dedicated thread so that slow scrapes never delay polling.
+///
+/// Endpoints:
+///  - `GET /metrics`      200, `text/plain; version=0.0.4; charset=utf-8`, Handlers::render_metrics
+///  - `GET /-/healthy`    200 "Healthy" / 503 "Not healthy"
+///  - `GET /-/ready`      200 "Ready" / 503 "Not ready"
+///  - `POST /-/reload`    200 on success, 500 with the handler's message otherwise
+///  - `GET /`             a small HTML page linking /metrics
+///  - anything else       404; a known path with a wrong method 405 with an `Allow` header.
+/// HEAD is accepted wherever GET is. Malformed requests get 400 (431/413 when the header/body
+/// limit is exceeded) and the connection is closed; the server keeps serving others.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace surfzone::http {
+
+/// Callbacks of the server. All except the `done` continuation of `reload` are invoked on the
+/// server's thread, one at a time. Exceptions thrown by them become a 500 response.
+struct Handlers {
+  /// Returns the Prometheus text exposition. Unset: an empty body.
+  std::function<std::string()> render_metrics;
+  /// Liveness for /-/healthy. Unset: always healthy.
+  std::function<bool()> healthy;
+  /// Readiness for /-/ready. Unset: always ready.
+  std::function<bool()> ready;
+  /// Starts a reload for POST /-/reload. The callee must call `done(ok, message)` exactly once,
+  /// from any thread, synchronously or later; further calls are ignored, and calls after the
+  /// request timed out or the server stopped are harmless. Unset: /-/reload answers 404.
+  std::function<void(std::function<void(bool ok, std::string message)> done)> reload;
+  /// Called after each response with a handler label ("/metrics", "/-/healthy", "/-/ready",
+  /// "/-/reload", "/", or "other") and the status code, e.g. to count
+  /// `surfzone_http_requests_total{handler,code}`. Optional.
+  std::function<void(std::string_view handler, unsigned code)> on_request;
+};
+
+/// Tunables; the defaults suit a Prometheus scrape endpoint.
+struct ServerOptions {
+  /// A connection is closed when a request (or the next request on a keep-alive connection)
+  /// has not been fully received within this time, or a response could not be sent within it.
+  std::chrono::milliseconds read_timeout{std::chrono::seconds(30)};
+  /// How long POST /-/reload waits for `done`; then it answers 500 "reload timed out".
+  std::chrono::milliseconds reload_timeout{std::chrono::seconds(60)};
+  /// Connections beyond this many are accepted and closed immediately.
+  std::size_t max_connections = 64;
+  /// Limits of the request header block and body; exceeding them answers 431 / 413.
+  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t max_body_bytes = 64 * 1024;
+};
+
+/// The HTTP server. Start() and Stop() must be called from outside the server's own thread (not
+/// from a handler). A Server is started at most once.
+class Server {
+ public:
+  /// `listen_address` as accepted by ParseListenAddress: "127.0.0.1:9877", "[::1]:0",
+  /// ":9877" (all interfaces, IPv6 dual-stack where available), or "localhost:9877".
+  Server(std::string listen_address, Handlers handlers, ServerOptions options = {});
+  ~Server();  ///< Calls Stop().
+
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Binds and listens, then starts the server thread. Throws std::runtime_error naming the
+  /// address if it cannot be parsed, resolved or bound; std::logic_error if called twice.
+  void Start();
+
+  /// The bound port (the actual one when 0 was requested); 0 before Start().
+  std::uint16_t port() const;
+
+  /// Graceful stop: stops accepting, closes all connections (pending reload requests are
+  /// abandoned), and joins the server thread. Idempotent; a no-op if never started.
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace surfzone::http

@@ -1,0 +1,185 @@
+#include "surfzone/http/server.hpp"
+
+#include <exception>
+#include <stdexcept>
+#include <vector>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/ip/v6_only.hpp>
+#include <fmt/format.h>
+
+#include "server_impl.hpp"
+#include "surfzone/http/listen_address.hpp"
+#include "surfzone/http/log.hpp"
+
+namespace surfzone::http {
+namespace {
+
+using asio::ip::tcp;
+
+constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
+
+// co_spawn completion: an escaping exception is a bug, but must not take the daemon down.
+auto LogUnhandled(std::string_view what) {
+  return [what](const std::exception_ptr& error) {
+    if (!error) return;
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      log::Error("HTTP server coroutine failed", {{"coroutine", what}, {"error", e.what()}});
+    } catch (...) {
+      log::Error("HTTP server coroutine failed", {{"coroutine", what}});
+    }
+  };
+}
+
+}  // namespace
+
+void Connection::Close() {
+  stream.close();
+  if (reload_timer != nullptr) reload_timer->cancel();
+}
+
+Server::Impl::Impl(std::string listen_address, Handlers handlers, ServerOptions options)
+    : listen_address_(std::move(listen_address)),
+      handlers_(std::move(handlers)),
+      options_(options),
+      acceptor_(io_),
+      accept_retry_timer_(io_),
+      gate_(std::make_shared<ReloadGate>(io_.get_executor())) {}
+
+Server::Impl::~Impl() { Stop(); }
+
+void Server::Impl::Start() {
+  std::lock_guard lock(lifecycle_mutex_);
+  if (started_) throw std::logic_error("surfzone::http::Server::Start called twice");
+  started_ = true;
+  Bind();
+  asio::co_spawn(io_, AcceptLoop(), LogUnhandled("accept"));
+  thread_ = std::thread([this] {
+    for (;;) {
+      try {
+        io_.run();
+        return;
+      } catch (const std::exception& e) {
+        log::Error("HTTP server thread caught an exception", {{"error", e.what()}});
+      }
+    }
+  });
+  log::Info("Listening on address", {{"address", listen_address_}, {"port", port_}});
+}
+
+void Server::Impl::Stop() {
+  std::lock_guard lock(lifecycle_mutex_);
+  if (thread_.joinable()) {
+    asio::post(io_, [this] { Shutdown(); });
+    thread_.join();
+  }
+  gate_->Close();
+}
+
+void Server::Impl::Bind() {
+  const auto parsed = ParseListenAddress(listen_address_);
+  if (!parsed) {
+    throw std::runtime_error(
+        fmt::format("invalid listen address \"{}\": expected host:port, [ipv6]:port or :port",
+                    listen_address_));
+  }
+  std::vector<tcp::endpoint> candidates;
+  const bool all_interfaces = parsed->host.empty();
+  if (all_interfaces) {
+    // IPv6 dual-stack first; IPv4 only if the host has no IPv6.
+    candidates = {tcp::endpoint(tcp::v6(), parsed->port), tcp::endpoint(tcp::v4(), parsed->port)};
+  } else {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(parsed->host, ec);
+    if (!ec) {
+      candidates.emplace_back(address, parsed->port);
+    } else {
+      tcp::resolver resolver(io_);
+      const auto results =
+          resolver.resolve(parsed->host, std::to_string(parsed->port),
+                           tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+      if (ec) {
+        throw std::runtime_error(fmt::format("cannot resolve listen address \"{}\": {}",
+                                             listen_address_, ec.message()));
+      }
+      for (const auto& entry : results) candidates.push_back(entry.endpoint());
+    }
+  }
+  boost::system::error_code first_error;
+  for (const auto& endpoint : candidates) {
+    boost::system::error_code ec;
+    if (TryBind(endpoint, all_interfaces, ec)) {
+      port_ = acceptor_.local_endpoint().port();
+      return;
+    }
+    if (!first_error) first_error = ec;
+  }
+  throw std::runtime_error(fmt::format("cannot listen on \"{}\": {}", listen_address_,
+                                       first_error ? first_error.message() : "no address"));
+}
+
+bool Server::Impl::TryBind(const tcp::endpoint& endpoint, bool dual_stack,
+                           boost::system::error_code& ec) {
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec && dual_stack && endpoint.protocol() == tcp::v6()) {
+    acceptor_.set_option(asio::ip::v6_only(false), ec);
+  }
+  if (!ec) acceptor_.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (!ec) return true;
+  boost::system::error_code ignored;
+  acceptor_.close(ignored);
+  return false;
+}
+
+asio::awaitable<void> Server::Impl::AcceptLoop() {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
+    if (stopping_ || ec == asio::error::operation_aborted) co_return;
+    if (ec) {
+      // E.g. EMFILE: back off instead of spinning, the condition may clear.
+      log::Warn("HTTP accept failed", {{"error", ec.message()}});
+      accept_retry_timer_.expires_after(kAcceptRetryDelay);
+      co_await accept_retry_timer_.async_wait(asio::as_tuple(asio::use_awaitable));
+      if (stopping_) co_return;
+      continue;
+    }
+    if (connections_.size() >= options_.max_connections) {
+      log::Warn("HTTP connection limit reached, closing new connection",
+                {{"max_connections", options_.max_connections}});
+      boost::system::error_code ignored;
+      socket.close(ignored);
+      continue;
+    }
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    connections_.insert(conn);
+    asio::co_spawn(io_, Serve(std::move(conn)), LogUnhandled("connection"));
+  }
+}
+
+void Server::Impl::Shutdown() {
+  stopping_ = true;
+  boost::system::error_code ignored;
+  acceptor_.close(ignored);
+  accept_retry_timer_.cancel();
+  for (const auto& conn : connections_) conn->Close();
+}
+
+Server::Server(std::string listen_address, Handlers handlers, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(listen_address), std::move(handlers), options)) {}
+
+Server::~Server() = default;
+
+void Server::Start() { impl_->Start(); }
+
+std::uint16_t Server::port() const { return impl_->port(); }
+
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace surfzone::http

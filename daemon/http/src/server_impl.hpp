@@ -1,0 +1,110 @@
+#pragma once
+
+// Internals of surfzone::http::Server, shared by server.cpp (lifecycle, accept loop),
+// session.cpp (per-connection request loop, routing) and reload.cpp (POST /-/reload).
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "surfzone/http/server.hpp"
+
+namespace surfzone::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+
+using Request = beast::http::request<beast::http::string_body>;
+using Response = beast::http::response<beast::http::string_body>;
+
+/// One accepted connection. Only touched on the server thread.
+struct Connection {
+  explicit Connection(asio::ip::tcp::socket socket) : stream(std::move(socket)) {}
+
+  /// Aborts whatever the connection's coroutine is waiting for.
+  void Close();
+
+  beast::tcp_stream stream;
+  asio::steady_timer* reload_timer = nullptr;  // set while waiting for a reload to finish
+};
+
+/// Lets `done` callbacks from any thread post to the io_context, but only while it exists.
+class ReloadGate {
+ public:
+  explicit ReloadGate(asio::io_context::executor_type executor) : executor_(executor) {}
+
+  /// Posts `fn` to the server thread; dropped after Close().
+  template <typename Fn>
+  void Post(Fn&& fn) {
+    std::lock_guard lock(mutex_);
+    if (open_) asio::post(executor_, std::forward<Fn>(fn));
+  }
+
+  void Close() {
+    std::lock_guard lock(mutex_);
+    open_ = false;
+  }
+
+ private:
+  std::mutex mutex_;
+  bool open_ = true;
+  asio::io_context::executor_type executor_;
+};
+
+class Server::Impl {
+ public:
+  Impl(std::string listen_address, Handlers handlers, ServerOptions options);
+  ~Impl();
+
+  void Start();
+  std::uint16_t port() const { return port_; }
+  void Stop();
+
+ private:
+  // server.cpp
+  void Bind();
+  bool TryBind(const asio::ip::tcp::endpoint& endpoint, bool dual_stack,
+               boost::system::error_code& ec);
+  asio::awaitable<void> AcceptLoop();
+  void Shutdown();
+
+  // session.cpp
+  asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
+  asio::awaitable<Response> Route(Connection& conn, const Request& req, std::string& label);
+  Response Metrics(const Request& req);
+
+  // reload.cpp
+  asio::awaitable<Response> Reload(Connection& conn, const Request& req);
+
+  // Declared first so that it is destroyed last: every socket and timer below belongs to it.
+  asio::io_context io_;
+  const std::string listen_address_;
+  const Handlers handlers_;
+  const ServerOptions options_;
+  asio::ip::tcp::acceptor acceptor_;
+  asio::steady_timer accept_retry_timer_;
+  std::shared_ptr<ReloadGate> gate_;
+  std::unordered_set<std::shared_ptr<Connection>> connections_;  // server thread only
+  bool stopping_ = false;                                        // server thread only
+  std::uint16_t port_ = 0;  // written before the thread starts, then read-only
+
+  std::mutex lifecycle_mutex_;
+  bool started_ = false;
+  std::thread thread_;
+};
+
+}  // namespace surfzone::http

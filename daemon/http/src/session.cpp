@@ -1,0 +1,171 @@
+// The per-connection request loop and the routing of requests to Handlers.
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <string_view>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <fmt/format.h>
+
+#include "server_impl.hpp"
+#include "session_util.hpp"
+#include "surfzone/http/log.hpp"
+
+namespace surfzone::http {
+namespace {
+
+namespace bhttp = beast::http;
+
+constexpr std::string_view kMetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
+constexpr std::string_view kIndexPage =
+    "<!DOCTYPE html>\n<html>\n<head><title>surfzone exporter</title></head>\n<body>\n"
+    "<h1>surfzone exporter</h1>\n<p><a href=\"/metrics\">Metrics</a></p>\n</body>\n</html>\n";
+// After an error response the connection is closed; drain what the client still sends for at
+// most this long so that the close does not turn into a reset that discards the response.
+constexpr auto kLingerTime = std::chrono::seconds(1);
+constexpr std::size_t kMaxLingerBytes = 64 * 1024;
+
+bool IsGet(const Request& req) {
+  return req.method() == bhttp::verb::get || req.method() == bhttp::verb::head;
+}
+
+// Half-closes, then reads until the peer closes (bounded), then closes.
+asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+  boost::system::error_code ec;
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+  if (!ec) {
+    std::array<char, 4096> scratch{};
+    std::size_t drained = 0;
+    stream.expires_after(kLingerTime);
+    while (drained < kMaxLingerBytes) {
+      auto [read_ec, n] = co_await stream.async_read_some(asio::buffer(scratch),
+                                                          asio::as_tuple(asio::use_awaitable));
+      if (read_ec) break;
+      drained += n;
+    }
+  }
+  stream.close();
+}
+
+}  // namespace
+
+asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
+  struct Unregister {
+    std::unordered_set<std::shared_ptr<Connection>>& set;
+    std::shared_ptr<Connection> conn;
+    ~Unregister() { set.erase(conn); }
+  } unregister{connections_, conn};
+
+  beast::flat_buffer buffer;
+  bool linger = false;
+  while (!stopping_) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(
+        std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
+    parser.body_limit(options_.max_body_bytes);
+    conn->stream.expires_after(options_.read_timeout);
+    auto [read_ec, read_bytes] = co_await bhttp::async_read(conn->stream, buffer, parser,
+                                                            asio::as_tuple(asio::use_awaitable));
+    if (read_ec) {
+      const auto status = StatusForReadError(read_ec);
+      if (!status || stopping_) break;
+      log::Debug("Bad HTTP request", {{"error", read_ec.message()}});
+      Response res = TextResponse(*status, 11, false, fmt::format("{}\n", read_ec.message()));
+      res.keep_alive(false);
+      if (handlers_.on_request) handlers_.on_request("other", res.result_int());
+      conn->stream.expires_after(options_.read_timeout);
+      co_await bhttp::async_write(conn->stream, res, asio::as_tuple(asio::use_awaitable));
+      linger = true;
+      break;
+    }
+
+    const Request& req = parser.get();
+    std::string label = "other";
+    Response res = co_await Route(*conn, req, label);
+    if (stopping_) break;
+    res.keep_alive(req.keep_alive());
+    log::Debug("HTTP request", {{"method", std::string_view(req.method_string())},
+                                {"target", std::string_view(req.target())},
+                                {"code", res.result_int()}});
+    if (handlers_.on_request) handlers_.on_request(label, res.result_int());
+    conn->stream.expires_after(options_.read_timeout);
+    auto [write_ec, written] =
+        co_await bhttp::async_write(conn->stream, res, asio::as_tuple(asio::use_awaitable));
+    if (write_ec || !res.keep_alive()) break;
+  }
+  if (linger && !stopping_) {
+    co_await LingeringClose(conn->stream);
+  } else {
+    boost::system::error_code ignored;
+    conn->stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    conn->stream.close();
+  }
+}
+
+asio::awaitable<Response> Server::Impl::Route(Connection& conn, const Request& req,
+                                              std::string& label) {
+  const std::string_view target = req.target();
+  const std::string_view path = target.substr(0, target.find('?'));
+  const unsigned version = req.version();
+  const bool keep_alive = req.keep_alive();
+  const bool head = req.method() == bhttp::verb::head;
+
+  if (path == "/metrics") {
+    label = "/metrics";
+    if (!IsGet(req)) co_return MethodNotAllowed(version, keep_alive, "GET, HEAD");
+    co_return Metrics(req);
+  }
+  if (path == "/-/healthy" || path == "/-/ready") {
+    label = std::string(path);
+    if (!IsGet(req)) co_return MethodNotAllowed(version, keep_alive, "GET, HEAD");
+    const bool ready = path == "/-/ready";
+    const auto& check = ready ? handlers_.ready : handlers_.healthy;
+    bool ok = true;
+    try {
+      ok = !check || check();
+    } catch (const std::exception& e) {
+      log::Error("HTTP health check failed", {{"handler", path}, {"error", e.what()}});
+      ok = false;
+    }
+    std::string_view text = ok ? (ready ? "Ready\n" : "Healthy\n")
+                               : (ready ? "Not ready\n" : "Not healthy\n");
+    co_return TextResponse(ok ? bhttp::status::ok : bhttp::status::service_unavailable, version,
+                           keep_alive, std::string(text), head);
+  }
+  if (path == "/-/reload" && handlers_.reload) {
+    label = "/-/reload";
+    if (req.method() != bhttp::verb::post) co_return MethodNotAllowed(version, keep_alive, "POST");
+    co_return co_await Reload(conn, req);
+  }
+  if (path == "/") {
+    label = "/";
+    if (!IsGet(req)) co_return MethodNotAllowed(version, keep_alive, "GET, HEAD");
+    co_return MakeResponse(bhttp::status::ok, version, keep_alive, "text/html; charset=utf-8",
+                           std::string(kIndexPage), head);
+  }
+  co_return TextResponse(bhttp::status::not_found, version, keep_alive, "Not Found\n", head);
+}
+
+Response Server::Impl::Metrics(const Request& req) {
+  const bool head = req.method() == bhttp::verb::head;
+  std::string body;
+  try {
+    if (handlers_.render_metrics) body = handlers_.render_metrics();
+  } catch (const std::exception& e) {
+    log::Error("Rendering metrics failed", {{"error", e.what()}});
+    return TextResponse(bhttp::status::internal_server_error, req.version(), req.keep_alive(),
+                        fmt::format("rendering metrics failed: {}\n", e.what()), head);
+  }
+  return MakeResponse(bhttp::status::ok, req.version(), req.keep_alive(), kMetricsContentType,
+                      std::move(body), head);
+}
+
+}  // namespace surfzone::http
