@@ -72,9 +72,9 @@ struct Address {
 struct AccessPoint {
   std::string name;
   Address address;
-  std::string auth;           // name of an Auth; resolved to a default if absent
+  std::string auth;  // name of an Auth; resolved to a default if absent
   std::string profile = "generic";
-  PollSettings poll;          // defaults merged with this AP's overrides
+  PollSettings poll;  // defaults merged with this AP's overrides
   friend bool operator==(const AccessPoint&, const AccessPoint&) = default;
 };
 
@@ -89,12 +89,12 @@ struct Location {
 };
 
 struct Config {
-  std::string source_file;                // the top-level file it was loaded from
-  std::map<std::string, Auth> auths;      // by name
+  std::string source_file;            // the top-level file it was loaded from
+  std::map<std::string, Auth> auths;  // by name
   PollSettings defaults;
-  std::string default_auth;               // `defaults.auth`
-  std::vector<Location> locations;        // top-level file first, then includes in glob order
-  int max_in_flight = 1000;               // `defaults.max_in_flight`: cap on concurrent SNMP requests
+  std::string default_auth;         // `defaults.auth`
+  std::vector<Location> locations;  // top-level file first, then includes in glob order
+  int max_in_flight = 1000;         // `defaults.max_in_flight`: cap on concurrent SNMP requests
   friend bool operator==(const Config&, const Config&) = default;
 };
 

@@ -13,7 +13,7 @@ namespace surfzone::config {
 /// ToString() gives "file:line:column: field.path: message" (line/column 1-based).
 struct ConfigError {
   std::string file;
-  int line = 0;     // 0 when unknown (e.g. file not found)
+  int line = 0;  // 0 when unknown (e.g. file not found)
   int column = 0;
   std::string field;  // e.g. "locations[2].access_points[0].auth"
   std::string message;
@@ -37,6 +37,10 @@ struct LoadOptions {
 
 /// Reads `path` (and its `include:` globs, relative to its directory), validates everything,
 /// collects *all* errors and throws ConfigException if there is any.
+/// Included files may hold only `locations:`; a glob matching nothing is fine, a missing literal
+/// file is an error. A secret field (community, auth_password, priv_password) whose whole value is
+/// `${NAME}` is read from environment variable NAME (error if unset). Error messages never contain
+/// secret values. See config/example.yaml for the full schema.
 Config LoadFile(const std::string& path, const LoadOptions& options = {});
 
 /// Same, from a string; `name` is used as the file name in errors; includes resolve from CWD.
@@ -44,9 +48,12 @@ Config LoadString(const std::string& yaml, const std::string& name = "<string>",
                   const LoadOptions& options = {});
 
 /// "30s", "1m30s", "500ms", "2h", "1d" -> milliseconds; nullopt if malformed or zero/negative.
+/// Units (d, h, m, s, ms) must appear largest first, each at most once; a unit is required.
 std::optional<Duration> ParseDuration(const std::string& text);
 
 /// "host", "host:port", "1.2.3.4:1161", "[::1]:161", "::1" -> Address; nullopt if malformed.
+/// Default port 161; ports 1..65535. Host is kept as written (brackets removed); names are
+/// syntax-checked only, never resolved.
 std::optional<Address> ParseAddress(const std::string& text);
 
 }  // namespace surfzone::config

@@ -1,0 +1,97 @@
+#include <string>
+
+#include "sections.hpp"
+
+namespace surfzone::config::detail {
+namespace {
+
+constexpr std::string_view kLocationKeys[] = {"name", "kind", "district",
+                                              "lat",  "lon",  "access_points"};
+constexpr std::string_view kAccessPointKeys[] = {"name", "address", "auth", "profile"};
+
+/// A required, non-empty string; "" means missing or bad (already reported).
+std::string RequiredName(FileReader& reader, const YAML::Node& map, const std::string& path) {
+  const auto name = reader.String(map, path, "name", Need::kRequired);
+  if (name && name->empty()) {
+    reader.Error(map["name"], JoinPath(path, "name"), "name must not be empty");
+    return {};
+  }
+  return name.value_or("");
+}
+
+AccessPoint ParseAccessPoint(FileReader& reader, const YAML::Node& map, const std::string& path,
+                             const PollSettings& defaults, CrossChecker& checker) {
+  AccessPoint ap;
+  reader.CheckKeys(map, path, kAccessPointKeys, kPollKeys);
+  ap.name = RequiredName(reader, map, path);
+  if (!ap.name.empty()) checker.AccessPointName(ap.name, reader.AtKey(map, path, "name"));
+
+  if (const auto text = reader.String(map, path, "address", Need::kRequired)) {
+    if (const auto address = ParseAddress(*text)) {
+      ap.address = *address;
+      checker.AddressUnique(ap.address, ap.name, reader.AtKey(map, path, "address"));
+    } else {
+      reader.Error(map["address"], JoinPath(path, "address"),
+                   "invalid address " + Quote(*text) +
+                       "; expected host, host:port, IPv4[:port], [IPv6]:port or bare IPv6 "
+                       "(port 1..65535)");
+    }
+  }
+
+  const bool auth_given = Has(map, "auth");
+  const auto auth = reader.String(map, path, "auth");
+  if (!auth_given || auth) {  // a wrong-typed auth was reported already
+    ap.auth = checker.ResolveAuth(auth, reader.AtKey(map, path, "auth"), reader.At(map, path));
+  }
+
+  if (const auto profile = reader.String(map, path, "profile")) {
+    ap.profile = *profile;
+    checker.Profile(ap.profile, reader.AtKey(map, path, "profile"));
+  }
+  ap.poll = ReadPollSettings(reader, map, path, defaults);
+  return ap;
+}
+
+Location ParseLocation(FileReader& reader, const YAML::Node& map, const std::string& path,
+                       const PollSettings& defaults, CrossChecker& checker) {
+  Location location;
+  reader.CheckKeys(map, path, kLocationKeys);
+  location.name = RequiredName(reader, map, path);
+  if (!location.name.empty()) checker.LocationName(location.name, reader.AtKey(map, path, "name"));
+  if (const auto kind = reader.Enum(map, path, "kind", kLocationKinds, Need::kRequired)) {
+    location.kind = *kind;
+  }
+  if (const auto district = reader.String(map, path, "district")) location.district = *district;
+  location.lat = reader.Real(map, path, "lat", -90, 90);
+  location.lon = reader.Real(map, path, "lon", -180, 180);
+  // One coordinate alone cannot be placed on a map; it is a half-finished edit.
+  if (Has(map, "lat") != Has(map, "lon")) {
+    const char* missing = Has(map, "lat") ? "lon" : "lat";
+    reader.Missing(map, path, missing, "lat and lon go together");
+  }
+
+  const YAML::Node aps = map["access_points"];
+  if (!aps.IsDefined() || aps.IsNull()) return location;
+  const std::string aps_path = JoinPath(path, "access_points");
+  if (!reader.ExpectSequence(aps, aps_path)) return location;
+  for (std::size_t i = 0; i < aps.size(); ++i) {
+    const std::string ap_path = IndexPath(aps_path, i);
+    if (!reader.ExpectMap(aps[i], ap_path)) continue;
+    location.access_points.push_back(ParseAccessPoint(reader, aps[i], ap_path, defaults, checker));
+  }
+  return location;
+}
+
+}  // namespace
+
+void ParseLocations(FileReader& reader, const YAML::Node& node, const PollSettings& defaults,
+                    CrossChecker& checker, std::vector<Location>& out) {
+  if (!node.IsDefined() || node.IsNull() || !reader.ExpectSequence(node, "locations")) return;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const std::string path = IndexPath("locations", i);
+    if (!reader.ExpectMap(node[i], path)) continue;
+    out.push_back(ParseLocation(reader, node[i], path, defaults, checker));
+  }
+}
+
+}  // namespace surfzone::config::detail

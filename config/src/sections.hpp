@@ -1,0 +1,46 @@
+#pragma once
+/// Internal: parsers for the top-level sections of a configuration file.
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "surfzone/config/config.hpp"
+#include "validate.hpp"
+#include "yaml_util.hpp"
+
+namespace surfzone::config::detail {
+
+/// Keys of the top-level map.
+inline constexpr std::string_view kTopLevelKeys[] = {"auths", "defaults", "include", "locations"};
+/// Keys that both `defaults:` and an access point may set.
+inline constexpr std::string_view kPollKeys[] = {"interval", "timeout", "retries",
+                                                 "max_repetitions", "max_rows"};
+
+/// `auths:` (absent or null: none). Every named entry is returned, even one with errors, so
+/// references to it do not cause follow-up errors.
+std::map<std::string, Auth> ParseAuths(FileReader& reader, const YAML::Node& node);
+
+/// `base` with the kPollKeys present in `map` applied; bad values are reported and ignored.
+PollSettings ReadPollSettings(FileReader& reader, const YAML::Node& map, const std::string& path,
+                              PollSettings base);
+
+struct Defaults {
+  PollSettings poll;
+  int max_in_flight = 1000;
+  std::string auth;  // empty when not set
+  Where auth_at;
+};
+
+/// `defaults:` (absent or null: built-in defaults).
+Defaults ParseDefaults(FileReader& reader, const YAML::Node& node);
+
+/// `locations:` of one file (absent or null: none); appends to `out`. Paths use the index
+/// within this file. Cross-file checks go through `checker`.
+void ParseLocations(FileReader& reader, const YAML::Node& node, const PollSettings& defaults,
+                    CrossChecker& checker, std::vector<Location>& out);
+
+}  // namespace surfzone::config::detail

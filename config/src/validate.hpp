@@ -1,0 +1,49 @@
+#pragma once
+/// Internal: checks that span locations and files — unique names and addresses, references to
+/// auths and profiles. Fed one item at a time while the files are parsed.
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "diagnostics.hpp"
+#include "surfzone/config/config.hpp"
+#include "surfzone/config/load.hpp"
+
+namespace surfzone::config::detail {
+
+class CrossChecker {
+ public:
+  CrossChecker(Diagnostics& diag, const LoadOptions& options,
+               const std::map<std::string, Auth>& auths)
+      : diag_(diag), options_(options), auths_(auths) {}
+
+  /// Checks `defaults.auth` against the auths; remembers it for access points without one.
+  void SetDefaultAuth(const std::string& name, const Where& where);
+
+  /// Reports a location name already used (in any file), naming where it was first defined.
+  void LocationName(const std::string& name, const Where& where);
+  /// Same for access point names, which are unique across all locations.
+  void AccessPointName(const std::string& name, const Where& where);
+  /// Reports an address (after normalisation, see AddressKey) already used by another AP.
+  void AddressUnique(const Address& address, const std::string& ap_name, const Where& where);
+  /// The auth an access point uses: `auth` if given (must exist), else defaults.auth.
+  /// `auth_at` points at the `auth:` field, `ap_at` at the access point.
+  std::string ResolveAuth(const std::optional<std::string>& auth, const Where& auth_at,
+                          const Where& ap_at);
+  /// Reports a profile not in LoadOptions::known_profiles.
+  void Profile(const std::string& profile, const Where& where);
+
+ private:
+  std::string KnownAuths() const;
+
+  Diagnostics& diag_;
+  const LoadOptions& options_;
+  const std::map<std::string, Auth>& auths_;
+  std::string default_auth_;
+  std::map<std::string, Where> locations_;
+  std::map<std::string, Where> access_points_;
+  std::map<std::string, std::pair<std::string, Where>> addresses_;  // key -> (AP name, where)
+};
+
+}  // namespace surfzone::config::detail

@@ -1,0 +1,221 @@
+#include "yaml_util.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "surfzone/config/load.hpp"
+
+namespace surfzone::config::detail {
+namespace {
+
+std::string KeyList(std::span<const std::string_view> a, std::span<const std::string_view> b) {
+  std::string out;
+  for (auto list : {a, b}) {
+    for (std::string_view key : list) {
+      if (!out.empty()) out += ", ";
+      out += key;
+    }
+  }
+  return out;
+}
+
+bool Contains(std::span<const std::string_view> list, std::string_view key) {
+  for (std::string_view candidate : list) {
+    if (candidate == key) return true;
+  }
+  return false;
+}
+
+// "${NAME}" as the whole value; anything else is taken literally, so a password that merely
+// contains "${" still works.
+std::optional<std::string> EnvReference(const std::string& text) {
+  if (text.size() < 4 || !text.starts_with("${") || !text.ends_with("}")) return std::nullopt;
+  std::string name = text.substr(2, text.size() - 3);
+  if (std::isdigit(static_cast<unsigned char>(name.front()))) return std::nullopt;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return std::nullopt;
+  }
+  return name;
+}
+
+std::string FormatNumber(double value) {
+  std::string text = std::to_string(value);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+std::string Describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+      return "null";
+    case YAML::NodeType::Sequence:
+      return "a sequence";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Scalar:
+      return Quote(node.Scalar());
+    case YAML::NodeType::Undefined:
+      break;
+  }
+  return "nothing";
+}
+
+bool Has(const YAML::Node& map, std::string_view key) {
+  return map.IsMap() && map[std::string(key)].IsDefined();
+}
+
+Where FileReader::At(const YAML::Node& node, std::string path) const {
+  return Where{file_, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), std::move(path)};
+}
+
+Where FileReader::AtKey(const YAML::Node& map, const std::string& path,
+                        std::string_view key) const {
+  const YAML::Node value = map.IsMap() ? map[std::string(key)] : YAML::Node();
+  Where where = At(value.IsDefined() && !value.Mark().is_null() ? value : map, path);
+  where.path = JoinPath(path, key);
+  return where;
+}
+
+void FileReader::Error(const YAML::Node& node, std::string path, std::string message) {
+  diag_.Add(At(node, std::move(path)), std::move(message));
+}
+
+bool FileReader::ExpectMap(const YAML::Node& node, const std::string& path) {
+  if (node.IsMap()) return true;
+  Error(node, path, "expected a map, got " + Describe(node));
+  return false;
+}
+
+bool FileReader::ExpectSequence(const YAML::Node& node, const std::string& path) {
+  if (node.IsSequence()) return true;
+  Error(node, path, "expected a list, got " + Describe(node));
+  return false;
+}
+
+void FileReader::CheckKeys(const YAML::Node& map, const std::string& path,
+                           std::span<const std::string_view> allowed,
+                           std::span<const std::string_view> also_allowed) {
+  std::set<std::string> seen;
+  for (const auto& entry : map) {
+    const YAML::Node key = entry.first;
+    if (!key.IsScalar()) {
+      Error(key, path, "keys must be plain names, got " + Describe(key));
+      continue;
+    }
+    const std::string name = key.Scalar();
+    // yaml-cpp keeps both entries of a repeated key and lookups see only the first one, so a
+    // repeated key would silently lose a value.
+    if (!seen.insert(name).second) {
+      Error(key, JoinPath(path, name), "duplicate field " + Quote(name));
+      continue;
+    }
+    if (!Contains(allowed, name) && !Contains(also_allowed, name)) {
+      Error(key, JoinPath(path, name),
+            "unknown field " + Quote(name) + "; allowed: " + KeyList(allowed, also_allowed));
+    }
+  }
+}
+
+void FileReader::Missing(const YAML::Node& map, const std::string& path, std::string_view key,
+                         std::string_view why) {
+  std::string message = "missing required field " + Quote(key);
+  if (!why.empty()) message += " (" + std::string(why) + ")";
+  Error(map, JoinPath(path, key), std::move(message));
+}
+
+std::optional<std::string> FileReader::Scalar(const YAML::Node& map, const std::string& path,
+                                              std::string_view key, Need need,
+                                              const char* expected) {
+  if (!map.IsMap()) return std::nullopt;
+  const YAML::Node value = map[std::string(key)];
+  if (!value.IsDefined()) {
+    if (need == Need::kRequired) Missing(map, path, key);
+    return std::nullopt;
+  }
+  if (!value.IsScalar()) {
+    Error(value, JoinPath(path, key),
+          std::string("expected ") + expected + ", got " +
+              (value.IsNull() ? "no value" : Describe(value)));
+    return std::nullopt;
+  }
+  return value.Scalar();
+}
+
+std::optional<std::string> FileReader::String(const YAML::Node& map, const std::string& path,
+                                              std::string_view key, Need need) {
+  return Scalar(map, path, key, need, "a string");
+}
+
+std::optional<Secret> FileReader::SecretString(const YAML::Node& map, const std::string& path,
+                                               std::string_view key) {
+  auto text = Scalar(map, path, key, Need::kOptional, "a string");
+  if (!text) return std::nullopt;
+  if (const auto name = EnvReference(*text)) {
+    const char* value = std::getenv(name->c_str());
+    if (value == nullptr) {
+      Error(map[std::string(key)], JoinPath(path, key),
+            "environment variable " + *name + " is not set");
+      return std::nullopt;
+    }
+    return Secret(value);
+  }
+  return Secret(std::move(*text));
+}
+
+std::optional<long long> FileReader::Integer(const YAML::Node& map, const std::string& path,
+                                             std::string_view key, long long min, long long max) {
+  const auto text = Scalar(map, path, key, Need::kOptional, "an integer");
+  if (!text) return std::nullopt;
+  const YAML::Node value = map[std::string(key)];
+  long long number = 0;
+  if (!YAML::convert<long long>::decode(value, number)) {
+    Error(value, JoinPath(path, key), "expected an integer, got " + Quote(*text));
+    return std::nullopt;
+  }
+  if (number < min || number > max) {
+    Error(value, JoinPath(path, key),
+          std::string(key) + " must be between " + std::to_string(min) + " and " +
+              std::to_string(max) + ", got " + std::to_string(number));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<double> FileReader::Real(const YAML::Node& map, const std::string& path,
+                                       std::string_view key, double min, double max) {
+  const auto text = Scalar(map, path, key, Need::kOptional, "a number");
+  if (!text) return std::nullopt;
+  const YAML::Node value = map[std::string(key)];
+  double number = 0;
+  if (!YAML::convert<double>::decode(value, number) || !std::isfinite(number)) {
+    Error(value, JoinPath(path, key), "expected a number, got " + Quote(*text));
+    return std::nullopt;
+  }
+  if (number < min || number > max) {
+    Error(value, JoinPath(path, key),
+          std::string(key) + " must be between " + FormatNumber(min) + " and " + FormatNumber(max) +
+              ", got " + *text);
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<Duration> FileReader::DurationField(const YAML::Node& map, const std::string& path,
+                                                  std::string_view key) {
+  const auto text = Scalar(map, path, key, Need::kOptional, "a duration");
+  if (!text) return std::nullopt;
+  const auto duration = ParseDuration(*text);
+  if (!duration) {
+    Error(map[std::string(key)], JoinPath(path, key),
+          "invalid duration " + Quote(*text) +
+              "; expected a positive number with a unit (ms, s, m, h, d), e.g. 500ms, 30s, 1m30s");
+  }
+  return duration;
+}
+
+}  // namespace surfzone::config::detail

@@ -1,0 +1,97 @@
+#pragma once
+/// Internal: typed, error-collecting access to the nodes of one YAML file.
+/// Every getter reports problems (with file, mark and field path) to the Diagnostics and returns
+/// nullopt instead of throwing, so a load can go on and report all errors at once.
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "diagnostics.hpp"
+#include "enum_tables.hpp"
+#include "surfzone/config/config.hpp"
+
+namespace surfzone::config::detail {
+
+enum class Need { kOptional, kRequired };
+
+/// "null", "a sequence", "a map", or the quoted scalar.
+std::string Describe(const YAML::Node& node);
+
+/// True when `map` (a map node) has `key`, whatever its value.
+bool Has(const YAML::Node& map, std::string_view key);
+
+class FileReader {
+ public:
+  FileReader(std::string file, Diagnostics& diag) : file_(std::move(file)), diag_(diag) {}
+
+  const std::string& file() const { return file_; }
+  Diagnostics& diag() { return diag_; }
+
+  /// The position of `node` (null mark for undefined nodes) labelled with `path`.
+  Where At(const YAML::Node& node, std::string path) const;
+  /// Like At(), for `map[key]`; falls back to the map's own position when the key is absent.
+  Where AtKey(const YAML::Node& map, const std::string& path, std::string_view key) const;
+  void Error(const YAML::Node& node, std::string path, std::string message);
+
+  /// False (and an error) unless node is a map.
+  bool ExpectMap(const YAML::Node& node, const std::string& path);
+  /// False (and an error) unless node is a sequence.
+  bool ExpectSequence(const YAML::Node& node, const std::string& path);
+
+  /// Reports non-scalar keys, duplicate keys and keys in neither `allowed` nor `also_allowed`;
+  /// the message lists the allowed keys.
+  void CheckKeys(const YAML::Node& map, const std::string& path,
+                 std::span<const std::string_view> allowed,
+                 std::span<const std::string_view> also_allowed = {});
+
+  /// `map[key]` as a string. Absent: nullopt, plus "missing required field" if required.
+  std::optional<std::string> String(const YAML::Node& map, const std::string& path,
+                                    std::string_view key, Need need = Need::kOptional);
+  /// Like String() but never echoes the value, and expands a whole-value "${NAME}" from the
+  /// environment (error if NAME is unset).
+  std::optional<Secret> SecretString(const YAML::Node& map, const std::string& path,
+                                     std::string_view key);
+  /// An integer within [min, max].
+  std::optional<long long> Integer(const YAML::Node& map, const std::string& path,
+                                   std::string_view key, long long min, long long max);
+  /// A number within [min, max].
+  std::optional<double> Real(const YAML::Node& map, const std::string& path, std::string_view key,
+                             double min, double max);
+  /// A positive duration such as "30s" (see ParseDuration).
+  std::optional<Duration> DurationField(const YAML::Node& map, const std::string& path,
+                                        std::string_view key);
+
+  /// One of the names in `table`; the error lists them all.
+  template <class E, std::size_t N>
+  std::optional<E> Enum(const YAML::Node& map, const std::string& path, std::string_view key,
+                        const EnumName<E> (&table)[N], Need need = Need::kOptional) {
+    const auto text = String(map, path, key, need);
+    if (!text) return std::nullopt;
+    const auto value = ParseEnum(table, *text);
+    if (!value) {
+      Error(
+          map[std::string(key)], JoinPath(path, key),
+          "unknown " + std::string(key) + " " + Quote(*text) + "; allowed: " + AllowedNames(table));
+    }
+    return value;
+  }
+
+  /// "missing required field "key"" (+ `why`), reported at the map.
+  void Missing(const YAML::Node& map, const std::string& path, std::string_view key,
+               std::string_view why = {});
+
+ private:
+  /// The scalar text of `map[key]`, or nullopt (with an error naming `expected` unless absent).
+  /// Never puts the value itself into a message, so it is safe for secrets.
+  std::optional<std::string> Scalar(const YAML::Node& map, const std::string& path,
+                                    std::string_view key, Need need, const char* expected);
+
+  std::string file_;
+  Diagnostics& diag_;
+};
+
+}  // namespace surfzone::config::detail

@@ -1,0 +1,334 @@
+// Each validation error: reported with file, 1-based line, field path and a useful message.
+#include <gtest/gtest.h>
+
+#include "surfzone/config/load.hpp"
+#include "test_util.hpp"
+
+namespace surfzone::config {
+namespace {
+
+using testing::Dump;
+using testing::ErrorsOf;
+using testing::HasError;
+
+constexpr const char* kAuths = R"(auths:
+  v2:
+    version: 2c
+)";  // 3 lines; tests append after it, so their first line is 4
+
+TEST(ConfigLoad, RejectsUnknownKeyAtEveryLevel) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(    comunity: x
+defaults:
+  intervall: 30s
+  auth: v2
+locations:
+  - name: A
+    kind: park
+    colour: green
+    access_points:
+      - name: a1
+        address: 10.0.0.1
+        adress: 10.0.0.2
+locatoins: []
+)");
+  EXPECT_TRUE(HasError(errors, 4, "auths.v2.comunity", "unknown field \"comunity\""));
+  EXPECT_TRUE(HasError(errors, 6, "defaults.intervall", "unknown field \"intervall\""));
+  EXPECT_TRUE(HasError(errors, 6, "defaults.intervall", "allowed: interval, timeout"));
+  EXPECT_TRUE(HasError(errors, 11, "locations[0].colour", "unknown field \"colour\""));
+  EXPECT_TRUE(
+      HasError(errors, 15, "locations[0].access_points[0].adress", "unknown field \"adress\""));
+  EXPECT_TRUE(HasError(errors, 16, "locatoins", "unknown field \"locatoins\""));
+  EXPECT_EQ(errors.size(), 5u) << Dump(errors);
+}
+
+TEST(ConfigLoad, RejectsDuplicateKey) {
+  const auto errors = ErrorsOf(R"(defaults:
+  retries: 1
+  retries: 2
+)");
+  EXPECT_TRUE(HasError(errors, 3, "defaults.retries", "duplicate field \"retries\""));
+}
+
+TEST(ConfigLoad, ReportsYamlSyntaxErrorWithLine) {
+  const auto errors = ErrorsOf(R"(defaults:
+  interval: 30s
+  timeout: [2s
+locations: []
+)");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_EQ(errors[0].file, "test.yaml");
+  EXPECT_GE(errors[0].line, 3);
+  EXPECT_NE(errors[0].message.find("YAML syntax error"), std::string::npos);
+  EXPECT_TRUE(errors[0].ToString().starts_with("test.yaml:" + std::to_string(errors[0].line)));
+}
+
+TEST(ConfigLoad, RejectsNonMapTopLevel) {
+  const auto errors = ErrorsOf("- a\n- b\n");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_EQ(errors[0].line, 1);
+  EXPECT_NE(errors[0].message.find("expected a map"), std::string::npos);
+}
+
+TEST(ConfigLoad, RejectsMissingRequiredFields) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  auth: v2
+locations:
+  - district: Centrum
+    access_points:
+      - auth: v2
+)");
+  EXPECT_TRUE(HasError(errors, 7, "locations[0].name", "missing required field \"name\""));
+  EXPECT_TRUE(HasError(errors, 7, "locations[0].kind", "missing required field \"kind\""));
+  EXPECT_TRUE(
+      HasError(errors, 9, "locations[0].access_points[0].name", "missing required field \"name\""));
+  EXPECT_TRUE(HasError(errors, 9, "locations[0].access_points[0].address",
+                       "missing required field \"address\""));
+  EXPECT_EQ(errors.size(), 4u) << Dump(errors);
+}
+
+TEST(ConfigLoad, RejectsWrongTypes) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  retries: many
+  max_rows: 1.5
+  interval: [30s]
+  auth: v2
+locations:
+  - name: [A]
+    kind: park
+    lat: north
+    lon: 12.7
+    access_points: a1
+  - Stadsparken
+)");
+  EXPECT_TRUE(HasError(errors, 5, "defaults.retries", "expected an integer, got \"many\""));
+  EXPECT_TRUE(HasError(errors, 6, "defaults.max_rows", "expected an integer, got \"1.5\""));
+  EXPECT_TRUE(HasError(errors, 7, "defaults.interval", "expected a duration, got a sequence"));
+  EXPECT_TRUE(HasError(errors, 10, "locations[0].name", "expected a string, got a sequence"));
+  EXPECT_TRUE(HasError(errors, 12, "locations[0].lat", "expected a number, got \"north\""));
+  EXPECT_TRUE(HasError(errors, 14, "locations[0].access_points", "expected a list"));
+  EXPECT_TRUE(HasError(errors, 15, "locations[1]", "expected a map, got \"Stadsparken\""));
+  EXPECT_EQ(errors.size(), 7u) << Dump(errors);
+}
+
+TEST(ConfigLoad, RejectsDuplicateAccessPointNames) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  auth: v2
+locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: ap
+        address: 10.0.0.1
+  - name: B
+    kind: park
+    access_points:
+      - name: ap
+        address: 10.0.0.2
+)");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_TRUE(HasError(errors, 15, "locations[1].access_points[0].name",
+                       "duplicate access point name \"ap\" (first defined at test.yaml:10:15, "
+                       "locations[0].access_points[0].name)"));
+}
+
+TEST(ConfigLoad, RejectsDuplicateLocationNames) {
+  const auto errors = ErrorsOf(R"(locations:
+  - name: Stortorget
+    kind: square
+  - name: Stortorget
+    kind: park
+)");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_TRUE(HasError(errors, 4, "locations[1].name",
+                       "duplicate location name \"Stortorget\" (first defined at test.yaml:2:11"));
+}
+
+TEST(ConfigLoad, RejectsDuplicateAddressesAfterNormalising) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  auth: v2
+locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: a1
+        address: 127.0.0.1
+      - name: a2
+        address: 127.0.0.1:161
+      - name: a3
+        address: "[::1]:1161"
+      - name: a4
+        address: "[0:0:0:0:0:0:0:1]:1161"
+      - name: a5
+        address: AP.Example
+      - name: a6
+        address: ap.example.:161
+      - name: a7
+        address: 127.0.0.1:162
+)");
+  EXPECT_TRUE(HasError(errors, 13, "locations[0].access_points[1].address",
+                       "duplicate address \"127.0.0.1:161\" (same as \"a1\" at test.yaml:11:18"));
+  EXPECT_TRUE(HasError(errors, 17, "locations[0].access_points[3].address",
+                       "(same as \"a3\" at test.yaml:15:18"));
+  EXPECT_TRUE(HasError(errors, 21, "locations[0].access_points[5].address", "same as \"a5\""));
+  EXPECT_EQ(errors.size(), 3u) << Dump(errors);
+}
+
+TEST(ConfigLoad, RejectsBadDurations) {
+  const auto errors = ErrorsOf(R"(defaults:
+  interval: 30x
+  timeout: 0s
+locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: a1
+        address: 10.0.0.1
+        interval: -5s
+)");
+  EXPECT_TRUE(HasError(errors, 2, "defaults.interval", "invalid duration \"30x\""));
+  EXPECT_TRUE(HasError(errors, 3, "defaults.timeout", "invalid duration \"0s\""));
+  EXPECT_TRUE(
+      HasError(errors, 10, "locations[0].access_points[0].interval", "invalid duration \"-5s\""));
+}
+
+TEST(ConfigLoad, RejectsOutOfRangeNumbers) {
+  const auto errors = ErrorsOf(R"(defaults:
+  retries: 11
+  max_repetitions: 0
+  max_in_flight: 0
+locations:
+  - name: A
+    kind: park
+    lat: 91
+    lon: -180.5
+    access_points:
+      - name: a1
+        address: 10.0.0.1
+        retries: -1
+        max_repetitions: 1001
+        max_rows: 0
+)");
+  EXPECT_TRUE(HasError(errors, 2, "defaults.retries", "between 0 and 10, got 11"));
+  EXPECT_TRUE(HasError(errors, 3, "defaults.max_repetitions", "between 1 and 1000, got 0"));
+  EXPECT_TRUE(HasError(errors, 4, "defaults.max_in_flight", "got 0"));
+  EXPECT_TRUE(HasError(errors, 8, "locations[0].lat", "between -90 and 90, got 91"));
+  EXPECT_TRUE(HasError(errors, 9, "locations[0].lon", "between -180 and 180, got -180.5"));
+  EXPECT_TRUE(HasError(errors, 13, "locations[0].access_points[0].retries", "got -1"));
+  EXPECT_TRUE(HasError(errors, 14, "locations[0].access_points[0].max_repetitions", "got 1001"));
+  EXPECT_TRUE(HasError(errors, 15, "locations[0].access_points[0].max_rows", "got 0"));
+}
+
+TEST(ConfigLoad, RequiresLatAndLonTogether) {
+  const auto errors = ErrorsOf(R"(locations:
+  - name: A
+    kind: park
+    lat: 56.0
+)");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_TRUE(HasError(errors, 2, "locations[0].lon", "missing required field \"lon\""));
+}
+
+TEST(ConfigLoad, RejectsBadAddress) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  auth: v2
+locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: a1
+        address: 10.0.0.300:161
+      - name: a2
+        address: host:70000
+)");
+  EXPECT_TRUE(HasError(errors, 11, "locations[0].access_points[0].address",
+                       "invalid address \"10.0.0.300:161\""));
+  EXPECT_TRUE(HasError(errors, 13, "locations[0].access_points[1].address",
+                       "invalid address \"host:70000\""));
+  EXPECT_EQ(errors.size(), 2u) << Dump(errors);
+}
+
+TEST(ConfigLoad, RejectsMissingAuth) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: a1
+        address: 10.0.0.1
+      - name: a2
+        address: 10.0.0.2
+        auth: v3
+)");
+  EXPECT_TRUE(HasError(errors, 8, "locations[0].access_points[0]", "no auth"));
+  EXPECT_TRUE(HasError(errors, 12, "locations[0].access_points[1].auth",
+                       "unknown auth \"v3\"; defined auths: v2"));
+  EXPECT_EQ(errors.size(), 2u) << Dump(errors);
+}
+
+TEST(ConfigLoad, RejectsUnknownDefaultAuthOnce) {
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  auth: v9
+locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: a1
+        address: 10.0.0.1
+)");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_TRUE(HasError(errors, 5, "defaults.auth", "unknown auth \"v9\""));
+}
+
+TEST(ConfigLoad, RejectsUnknownProfile) {
+  LoadOptions options;
+  options.known_profiles = {"generic", "aruba"};
+  const auto errors = ErrorsOf(std::string(kAuths) + R"(defaults:
+  auth: v2
+locations:
+  - name: A
+    kind: park
+    access_points:
+      - name: a1
+        address: 10.0.0.1
+        profile: cisco
+)",
+                               options);
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_TRUE(HasError(errors, 12, "locations[0].access_points[0].profile",
+                       "unknown profile \"cisco\"; known profiles: generic, aruba"));
+}
+
+TEST(ConfigLoad, RejectsUnknownKind) {
+  const auto errors = ErrorsOf(R"(locations:
+  - name: A
+    kind: plaza
+)");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_TRUE(HasError(errors, 3, "locations[0].kind",
+                       "unknown kind \"plaza\"; allowed: square, park, street, harbour, "
+                       "building, other"));
+}
+
+TEST(ConfigLoad, RejectsMultipleDocuments) {
+  const auto errors = ErrorsOf("locations: []\n---\nlocations: []\n");
+  ASSERT_EQ(errors.size(), 1u) << Dump(errors);
+  EXPECT_NE(errors[0].message.find("one YAML document"), std::string::npos);
+}
+
+TEST(ConfigLoad, CollectsErrorsFromAllSections) {
+  const auto errors = ErrorsOf(R"(auths:
+  x:
+    version: 4
+defaults:
+  retries: 99
+locations:
+  - name: A
+    kind: nowhere
+)");
+  EXPECT_TRUE(HasError(errors, 3, "auths.x.version", "unknown version \"4\"; allowed: 1, 2c, 3"));
+  EXPECT_TRUE(HasError(errors, 5, "defaults.retries", "got 99"));
+  EXPECT_TRUE(HasError(errors, 8, "locations[0].kind", "unknown kind \"nowhere\""));
+  EXPECT_EQ(errors.size(), 3u) << Dump(errors);
+}
+
+}  // namespace
+}  // namespace surfzone::config
