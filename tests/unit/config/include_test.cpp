@@ -109,11 +109,12 @@ location: []
 TEST(ConfigInclude, ReportsSyntaxErrorInIncludedFile) {
   TempDir dir;
   const std::string main = dir.Write("main.yaml", std::string(kMainHead) + "include: bad.yaml\n");
-  const std::string included = dir.Write("bad.yaml", "locations:\n  - name: [A\n");
+  const std::string included =
+      dir.Write("bad.yaml", "locations:\n  - name: A\n    kind: park\n  bad\n");
   const auto errors = FileErrors(main);
   ASSERT_EQ(errors.size(), 1u) << Dump(errors);
   EXPECT_EQ(errors[0].file, included);
-  EXPECT_GE(errors[0].line, 2);
+  EXPECT_EQ(errors[0].line, 4);
   EXPECT_NE(errors[0].message.find("YAML syntax error"), std::string::npos);
 }
 
