@@ -1,14 +1,14 @@
 #include "surfzone/http/log.hpp"
 
-#include <iostream>
-#include <memory>
-#include <mutex>
-#include <utility>
-
 #include <spdlog/details/log_msg.h>
 #include <spdlog/logger.h>
 #include <spdlog/sinks/sink.h>
 #include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <utility>
 
 #include "log_encoding.hpp"
 
@@ -151,9 +151,7 @@ std::string_view ToString(Level level) {
   return "error";
 }
 
-std::string_view ToString(Format format) {
-  return format == Format::kJson ? "json" : "logfmt";
-}
+std::string_view ToString(Format format) { return format == Format::kJson ? "json" : "logfmt"; }
 
 void SetupLogging(Level level, Format format) { SetupLogging(level, format, std::cerr); }
 

@@ -1,9 +1,9 @@
 #include "log_encoding.hpp"
 
+#include <fmt/format.h>
+
 #include <ctime>
 #include <iterator>
-
-#include <fmt/format.h>
 
 namespace surfzone::http::log::internal {
 namespace {

@@ -1,17 +1,17 @@
 // POST /-/reload: hands a `done` continuation to Handlers::reload and waits for it without
 // blocking the server thread.
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
 #include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <exception>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
-
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 
 #include "server_impl.hpp"
 #include "session_util.hpp"
@@ -82,8 +82,7 @@ asio::awaitable<Response> Server::Impl::Reload(Connection& conn, const Request& 
                            keep_alive, fmt::format("{}\n", message));
   }
   if (stopping_) {
-    co_return TextResponse(bhttp::status::service_unavailable, version, false,
-                           "shutting down\n");
+    co_return TextResponse(bhttp::status::service_unavailable, version, false, "shutting down\n");
   }
   log::Error("Reload did not complete in time", {{"timeout_ms", options_.reload_timeout.count()}});
   co_return TextResponse(bhttp::status::internal_server_error, version, keep_alive,

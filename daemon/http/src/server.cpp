@@ -1,15 +1,15 @@
 #include "surfzone/http/server.hpp"
 
-#include <exception>
-#include <stdexcept>
-#include <vector>
+#include <fmt/format.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/address.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/ip/v6_only.hpp>
-#include <fmt/format.h>
+#include <boost/asio/use_awaitable.hpp>
+#include <exception>
+#include <stdexcept>
+#include <vector>
 
 #include "server_impl.hpp"
 #include "surfzone/http/listen_address.hpp"
@@ -104,8 +104,8 @@ void Server::Impl::Bind() {
           resolver.resolve(parsed->host, std::to_string(parsed->port),
                            tcp::resolver::passive | tcp::resolver::numeric_service, ec);
       if (ec) {
-        throw std::runtime_error(fmt::format("cannot resolve listen address \"{}\": {}",
-                                             listen_address_, ec.message()));
+        throw std::runtime_error(
+            fmt::format("cannot resolve listen address \"{}\": {}", listen_address_, ec.message()));
       }
       for (const auto& entry : results) candidates.push_back(entry.endpoint());
     }

@@ -3,15 +3,6 @@
 // Internals of surfzone::http::Server, shared by server.cpp (lifecycle, accept loop),
 // session.cpp (per-connection request loop, routing) and reload.cpp (POST /-/reload).
 
-#include <cstdint>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <thread>
-#include <unordered_set>
-#include <utility>
-
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -20,6 +11,14 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <utility>
 
 #include "surfzone/http/server.hpp"
 

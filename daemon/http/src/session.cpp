@@ -1,10 +1,9 @@
 // The per-connection request loop and the routing of requests to Handlers.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-#include <exception>
-#include <string_view>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -13,7 +12,8 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <fmt/format.h>
+#include <exception>
+#include <string_view>
 
 #include "server_impl.hpp"
 #include "session_util.hpp"
@@ -68,8 +68,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   bool linger = false;
   while (!stopping_) {
     bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(
-        std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
+    parser.header_limit(
+        static_cast<std::uint32_t>(std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
     parser.body_limit(options_.max_body_bytes);
     conn->stream.expires_after(options_.read_timeout);
     auto [read_ec, read_bytes] = co_await bhttp::async_read(conn->stream, buffer, parser,
@@ -135,8 +135,8 @@ asio::awaitable<Response> Server::Impl::Route(Connection& conn, const Request& r
       log::Error("HTTP health check failed", {{"handler", path}, {"error", e.what()}});
       ok = false;
     }
-    std::string_view text = ok ? (ready ? "Ready\n" : "Healthy\n")
-                               : (ready ? "Not ready\n" : "Not healthy\n");
+    std::string_view text =
+        ok ? (ready ? "Ready\n" : "Healthy\n") : (ready ? "Not ready\n" : "Not healthy\n");
     co_return TextResponse(ok ? bhttp::status::ok : bhttp::status::service_unavailable, version,
                            keep_alive, std::string(text), head);
   }

@@ -29,8 +29,8 @@ Response TextResponse(bhttp::status status, unsigned version, bool keep_alive, s
 }
 
 Response MethodNotAllowed(unsigned version, bool keep_alive, std::string_view allow) {
-  Response res = TextResponse(bhttp::status::method_not_allowed, version, keep_alive,
-                              "Method Not Allowed\n");
+  Response res =
+      TextResponse(bhttp::status::method_not_allowed, version, keep_alive, "Method Not Allowed\n");
   res.set(bhttp::field::allow, allow);
   return res;
 }

@@ -2,12 +2,11 @@
 
 // Building responses and classifying read errors (internal to surfzone_http).
 
+#include <boost/beast/http/status.hpp>
+#include <boost/system/error_code.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/beast/http/status.hpp>
-#include <boost/system/error_code.hpp>
 
 #include "server_impl.hpp"
 

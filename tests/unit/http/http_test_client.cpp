@@ -1,9 +1,6 @@
 #include "http_test_client.hpp"
 
 #include <array>
-#include <chrono>
-#include <utility>
-
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -12,6 +9,8 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/system/system_error.hpp>
+#include <chrono>
+#include <utility>
 
 namespace surfzone::http::testing {
 namespace {

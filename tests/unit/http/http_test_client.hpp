@@ -3,10 +3,6 @@
 // A tiny blocking HTTP/1.1 client over loopback for the server tests. Every operation gives up
 // after a few seconds so that a misbehaving server fails a test instead of hanging it.
 
-#include <cstdint>
-#include <string>
-#include <string_view>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -14,6 +10,9 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/verb.hpp>
 #include <boost/system/error_code.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace surfzone::http::testing {
 
@@ -25,8 +24,8 @@ class TestClient {
   explicit TestClient(std::uint16_t port);
 
   /// Sends one request and reads the response; throws boost::system::system_error on failure.
-  TestResponse Send(boost::beast::http::verb method, std::string_view target,
-                    std::string body = "", bool keep_alive = true);
+  TestResponse Send(boost::beast::http::verb method, std::string_view target, std::string body = "",
+                    bool keep_alive = true);
 
   /// Writes raw bytes.
   void WriteRaw(std::string_view bytes);

@@ -34,9 +34,9 @@ TEST(ListenAddress, ParsesHostName) {
 }
 
 TEST(ListenAddress, RejectsMalformed) {
-  for (const char* text : {"", "9877", "localhost", "host:", "host:65536", "host:-1", "host:+1",
-                           "host:12ab", "::1:9877", "[::1]", "[::1]9877", "[]:80", "[::1:80",
-                           "a]:80"}) {
+  for (const char* text :
+       {"", "9877", "localhost", "host:", "host:65536", "host:-1", "host:+1", "host:12ab",
+        "::1:9877", "[::1]", "[::1]9877", "[]:80", "[::1:80", "a]:80"}) {
     EXPECT_FALSE(ParseListenAddress(text)) << text;
   }
 }

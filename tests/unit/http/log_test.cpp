@@ -1,15 +1,15 @@
 #include "surfzone/http/log.hpp"
 
+#include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
 #include <chrono>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <boost/json.hpp>
-#include <gtest/gtest.h>
-#include <spdlog/spdlog.h>
 
 #include "log_encoding.hpp"
 
@@ -59,8 +59,11 @@ TEST_F(LogTest, ParsesLevelsAndFormats) {
 
 TEST_F(LogTest, LogfmtLeavesSimpleValuesBare) {
   SetupLogging(Level::kInfo, Format::kLogfmt, out_);
-  Info("AP went down", {{"ap", "stortorget-1"}, {"location", std::string("Stortorget")},
-                        {"attempts", 3}, {"up", false}, {"ratio", 0.5}});
+  Info("AP went down", {{"ap", "stortorget-1"},
+                        {"location", std::string("Stortorget")},
+                        {"attempts", 3},
+                        {"up", false},
+                        {"ratio", 0.5}});
   EXPECT_EQ(OnlyLogfmtLineWithoutTs(),
             "level=info msg=\"AP went down\" ap=stortorget-1 location=Stortorget attempts=3 "
             "up=false ratio=0.5");
@@ -136,8 +139,7 @@ TEST_F(LogTest, ConcurrentRecordsAreWholeLines) {
   for (auto& thread : threads) thread.join();
   const auto lines = Lines();
   ASSERT_EQ(lines.size(), static_cast<std::size_t>(kThreads * kPerThread));
-  const std::regex whole(
-      R"(ts=\S+ level=info msg="tick tock" thread=\d i=\d+ padding=x{100})");
+  const std::regex whole(R"(ts=\S+ level=info msg="tick tock" thread=\d i=\d+ padding=x{100})");
   for (const auto& line : lines) ASSERT_TRUE(std::regex_match(line, whole)) << line;
 }
 

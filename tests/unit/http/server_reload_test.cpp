@@ -1,3 +1,7 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/beast/http/field.hpp>
 #include <chrono>
 #include <functional>
 #include <future>
@@ -8,18 +12,14 @@
 #include <thread>
 #include <utility>
 
-#include <boost/beast/http/field.hpp>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include "http_test_client.hpp"
 #include "surfzone/http/server.hpp"
 
 namespace surfzone::http {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Fetch;
+using ::testing::HasSubstr;
 using testing::TestClient;
 namespace bhttp = boost::beast::http;
 using Done = std::function<void(bool, std::string)>;

@@ -1,6 +1,10 @@
 #include "surfzone/http/server.hpp"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <atomic>
+#include <boost/beast/http/field.hpp>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -9,18 +13,14 @@
 #include <utility>
 #include <vector>
 
-#include <boost/beast/http/field.hpp>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include "http_test_client.hpp"
 
 namespace surfzone::http {
 namespace {
 
+using testing::Fetch;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using testing::Fetch;
 using testing::TestClient;
 namespace bhttp = boost::beast::http;
 

@@ -11,6 +11,8 @@
 /// `spdlog::info("...")` calls elsewhere come out in the same format (with the text as `msg`).
 /// All functions are thread-safe.
 
+#include <fmt/format.h>
+
 #include <concepts>
 #include <initializer_list>
 #include <iosfwd>
@@ -19,8 +21,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-
-#include <fmt/format.h>
 
 namespace surfzone::http::log {
 
@@ -55,8 +55,7 @@ struct Field {
   Field(std::string_view k, std::string_view v) : key(k), value(v) {}
   Field(std::string_view k, const char* v) : key(k), value(v != nullptr ? v : "") {}
   template <typename T>
-    requires std::is_arithmetic_v<T>
-  Field(std::string_view k, T v) : key(k) {
+  requires std::is_arithmetic_v<T> Field(std::string_view k, T v) : key(k) {
     if constexpr (std::is_same_v<T, bool>) {
       value = v ? "true" : "false";
     } else {
