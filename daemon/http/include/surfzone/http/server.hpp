@@ -37,8 +37,8 @@ struct Handlers {
   /// from any thread, synchronously or later; further calls are ignored, and calls after the
   /// request timed out or the server stopped are harmless. Unset: /-/reload answers 404.
   std::function<void(std::function<void(bool ok, std::string message)> done)> reload;
-  /// Called for each response, just before it is sent, with a handler label ("/metrics", "/-/healthy", "/-/ready",
-  /// "/-/reload", "/", or "other") and the status code, e.g. to count
+  /// Called for each response, just before it is sent, with a handler label ("/metrics",
+  /// "/-/healthy", "/-/ready", "/-/reload", "/", or "other") and the status code, e.g. to count
   /// `surfzone_http_requests_total{handler,code}`. Optional.
   std::function<void(std::string_view handler, unsigned code)> on_request;
 };
