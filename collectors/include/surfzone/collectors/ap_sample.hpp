@@ -1,0 +1,39 @@
+#pragma once
+/// What one poll of one access point yielded, as plain values. Collectors fill it; the daemon
+/// turns consecutive samples into monotonic totals, reboots and states.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace surfzone::collectors {
+
+struct SystemInfo {
+  std::optional<std::uint32_t> sys_uptime_ticks;     // SNMPv2-MIB sysUpTime.0 (1/100 s)
+  std::optional<std::uint32_t> engine_boots;         // SNMP-FRAMEWORK-MIB snmpEngineBoots.0
+  std::optional<std::uint32_t> engine_time_seconds;  // SNMP-FRAMEWORK-MIB snmpEngineTime.0
+  std::string sys_name, sys_descr, sys_object_id;
+};
+
+enum class CounterWidth : std::uint8_t { k32, k64 };
+
+struct InterfaceSample {
+  std::uint32_t index = 0;  // ifIndex
+  std::string name;         // ifName, else ifDescr
+  std::string descr;        // ifDescr
+  std::int64_t type = 0;    // ifType (IANAifType; 24 = softwareLoopback, 71 = ieee80211)
+  std::int64_t oper_status = 0;  // 1 up, 2 down, ...
+  std::optional<std::uint64_t> in_octets, out_octets;
+  CounterWidth width = CounterWidth::k32;
+  std::uint64_t speed_bps = 0;  // ifHighSpeed*1e6 or ifSpeed; 0 = unknown
+  bool carries_wifi_traffic = true;  // chosen by the profile's interface filter
+};
+
+struct ApSample {
+  double poll_time_seconds = 0;  // unix time the poll started
+  SystemInfo system;
+  std::vector<InterfaceSample> interfaces;
+};
+
+}  // namespace surfzone::collectors

@@ -1,0 +1,33 @@
+#pragma once
+/// Runs a PollPlan over an SNMP session: one GET for all scalars, then one multi-column
+/// GETBULK walk per table. Stops at the first timeout (a dead AP costs one timeout, not one per
+/// request).
+
+#include <chrono>
+#include <functional>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "surfzone/collectors/collector.hpp"
+#include "surfzone/snmp/session.hpp"
+
+namespace surfzone::collectors {
+
+struct ExecuteLimits {
+  int max_repetitions = 25;
+  std::size_t max_rows = 10000;
+};
+
+/// Called after every SNMP request with its round-trip time.
+using RequestObserver = std::function<void(std::chrono::duration<double> elapsed, bool ok)>;
+
+struct ExecuteOutcome {
+  snmp::ErrorCode error;  // first error that stopped the poll; empty if complete
+  int requests = 0;
+};
+
+boost::asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Session& session, const PollPlan& plan,
+                                                   ExecuteLimits limits, PollResult& result,
+                                                   const RequestObserver& observe);
+
+}  // namespace surfzone::collectors

@@ -1,0 +1,61 @@
+#pragma once
+/// Everything the daemon accumulates about one access point across polls: reboot detection,
+/// per-interface counter trackers, monotonic traffic totals, up/down and poll bookkeeping.
+/// Pure (no I/O): fed one ApSample or one failure at a time. Survives config reloads.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "surfzone/collectors/ap_sample.hpp"
+#include "surfzone/state/backoff.hpp"
+#include "surfzone/state/counter_tracker.hpp"
+#include "surfzone/state/reboot_detector.hpp"
+
+namespace surfzone::core {
+
+struct TrafficDelta {
+  std::uint64_t rx = 0, tx = 0;
+};
+
+class ApTracker {
+ public:
+  /// A successful poll. Returns the bytes it added to the AP's totals (for its location).
+  TrafficDelta ApplySample(const collectors::ApSample& sample, const std::string& traffic_source,
+                           double poll_duration_seconds);
+  /// A failed poll (timeout, error): the AP is down until the next success.
+  void ApplyFailure(double poll_time_seconds, double poll_duration_seconds);
+  /// The AP's address or credentials changed: keep totals, re-baseline the raw counters.
+  void Rebaseline();
+
+  std::optional<bool> up() const { return up_; }
+  std::uint64_t rx_bytes() const { return rx_total_; }
+  std::uint64_t tx_bytes() const { return tx_total_; }
+  std::uint64_t reboots() const { return reboot_.reboots(); }
+  std::optional<double> boot_time_seconds() const { return reboot_.boot_time_seconds(); }
+  std::optional<double> last_poll() const { return last_poll_; }
+  std::optional<double> last_success() const { return last_success_; }
+  std::optional<double> poll_duration() const { return poll_duration_; }
+  std::uint64_t polls() const { return polls_; }
+  std::uint64_t failures() const { return failures_; }
+  const collectors::SystemInfo& system() const { return system_; }
+  const std::string& traffic_source() const { return traffic_source_; }
+  const state::Backoff& backoff() const { return backoff_; }
+
+ private:
+  struct InterfaceCounters {
+    state::CounterTracker in, out;
+  };
+  state::RebootDetector reboot_;
+  std::map<std::uint32_t, InterfaceCounters> interfaces_;
+  std::uint64_t rx_total_ = 0, tx_total_ = 0;
+  std::optional<bool> up_;
+  std::optional<double> last_poll_, last_success_, poll_duration_;
+  std::uint64_t polls_ = 0, failures_ = 0;
+  collectors::SystemInfo system_;
+  std::string traffic_source_ = "none";
+  state::Backoff backoff_;
+};
+
+}  // namespace surfzone::core

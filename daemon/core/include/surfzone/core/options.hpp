@@ -1,0 +1,22 @@
+#pragma once
+/// Command-line options of surfzoned (exporter conventions).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace surfzone::core {
+
+struct Options {
+  std::string config_file = "/etc/surfzone/surfzone.yaml";
+  std::string listen_address = "127.0.0.1:9877";
+  std::string log_level = "info";
+  std::string log_format = "logfmt";
+  bool check_config = false;
+  bool version = false;
+};
+
+/// Parses argv. Returns nullopt after printing help/usage (exit code in `exit_code`).
+std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code);
+
+}  // namespace surfzone::core

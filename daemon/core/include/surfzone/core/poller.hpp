@@ -1,0 +1,76 @@
+#pragma once
+/// The poll scheduler: one timer and a due-time heap for the whole fleet (no thread, no
+/// coroutine and no timer per idle AP). Each AP's first poll is placed at a stable offset
+/// inside its interval (hash of its name), so polls are spread and never all fire at :00.
+/// A poll is one short-lived coroutine; at most `max_in_flight` run at once and the rest wait
+/// in FIFO order. A dead AP costs one timeout per poll and is retried with backoff up to its
+/// interval; it never delays other APs.
+
+#include <deque>
+#include <memory>
+#include <queue>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "surfzone/core/fleet.hpp"
+#include "surfzone/core/self_metrics.hpp"
+#include "surfzone/snmp/engine.hpp"
+
+namespace surfzone::core {
+
+class Poller {
+ public:
+  Poller(boost::asio::any_io_executor executor, snmp::Engine& engine, Fleet& fleet,
+         SelfMetrics& metrics);
+
+  /// Schedules APs that are new to the fleet (first poll spread over their interval).
+  void Add(const std::vector<std::shared_ptr<ApEntry>>& aps);
+  /// After a reload: re-count the cycle in progress against the new fleet.
+  void FleetChanged();
+  void SetMaxInFlight(int n) { max_in_flight_ = n > 0 ? n : 1; }
+  /// Cancels the timer and closes every session; in-flight polls end promptly.
+  void Stop();
+
+  /// True once every AP has been polled at least once (for /-/ready).
+  bool first_cycle_done() const { return cycles_completed_ > 0; }
+  int in_flight() const { return in_flight_; }
+
+ private:
+  struct Due {
+    Clock::time_point at;
+    std::weak_ptr<ApEntry> ap;
+    bool operator>(const Due& o) const { return at > o.at; }
+  };
+
+  void Push(const std::shared_ptr<ApEntry>& ap, Clock::time_point at);
+  void Arm();
+  void OnTimer();
+  void Start(std::shared_ptr<ApEntry> ap);
+  boost::asio::awaitable<void> Poll(std::shared_ptr<ApEntry> ap);
+  void Finished(const std::shared_ptr<ApEntry>& ap, bool ok);
+  void CountForCycle(ApEntry& ap);
+
+  boost::asio::any_io_executor executor_;
+  snmp::Engine& engine_;
+  Fleet& fleet_;
+  SelfMetrics& metrics_;
+  boost::asio::steady_timer timer_;
+  std::priority_queue<Due, std::vector<Due>, std::greater<>> heap_;
+  std::deque<std::weak_ptr<ApEntry>> waiting_;  // due, but no free slot yet
+  Clock::time_point armed_for_ = Clock::time_point::max();
+  int in_flight_ = 0;
+  int max_in_flight_ = 1000;
+  bool stopped_ = false;
+  std::uint64_t cycle_ = 1;
+  std::size_t cycle_pending_ = 0;
+  Clock::time_point cycle_start_ = Clock::now();
+  std::uint64_t cycles_completed_ = 0;
+};
+
+/// Wall-clock now as unix seconds.
+double WallNow();
+
+}  // namespace surfzone::core

@@ -1,0 +1,75 @@
+#include "surfzone/core/ap_tracker.hpp"
+
+namespace surfzone::core {
+namespace {
+
+state::CounterWidth Width(collectors::CounterWidth w) {
+  return w == collectors::CounterWidth::k64 ? state::CounterWidth::k64 : state::CounterWidth::k32;
+}
+
+}  // namespace
+
+TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
+                                    const std::string& traffic_source,
+                                    double poll_duration_seconds) {
+  bool restarted = false;
+  if (sample.system.sys_uptime_ticks) {
+    restarted = reboot_.Observe({.poll_time_seconds = sample.poll_time_seconds,
+                                 .sys_uptime_ticks = *sample.system.sys_uptime_ticks,
+                                 .engine_boots = sample.system.engine_boots,
+                                 .engine_time_seconds = sample.system.engine_time_seconds});
+  }
+  // A counter can grow by at most link speed x time since the last good reading; twice that
+  // is the plausibility cap that keeps an agent restart (counters kept, uptime reset) or a
+  // glitch from becoming a spike.
+  const std::optional<double> elapsed =
+      last_success_ ? std::optional<double>(sample.poll_time_seconds - *last_success_) : std::nullopt;
+
+  TrafficDelta delta;
+  for (const auto& iface : sample.interfaces) {
+    if (!iface.carries_wifi_traffic || !iface.in_octets || !iface.out_octets) continue;
+    std::uint64_t max_delta = 0;
+    if (iface.speed_bps > 0 && elapsed && *elapsed > 0) {
+      max_delta = static_cast<std::uint64_t>(2.0 * static_cast<double>(iface.speed_bps) / 8.0 * *elapsed) + 1;
+    }
+    auto [it, inserted] = interfaces_.try_emplace(iface.index);
+    InterfaceCounters& c = it->second;
+    if (inserted && restarted) {
+      // A new row right after a reboot counted from zero at boot: start it at zero.
+      c.in.Update(0, Width(iface.width), false);
+      c.out.Update(0, Width(iface.width), false);
+    }
+    delta.rx += c.in.Update(*iface.in_octets, Width(iface.width), restarted, max_delta);
+    delta.tx += c.out.Update(*iface.out_octets, Width(iface.width), restarted, max_delta);
+  }
+  rx_total_ += delta.rx;
+  tx_total_ += delta.tx;
+
+  system_ = sample.system;
+  traffic_source_ = traffic_source;
+  up_ = true;
+  last_poll_ = sample.poll_time_seconds;
+  last_success_ = sample.poll_time_seconds;
+  poll_duration_ = poll_duration_seconds;
+  ++polls_;
+  backoff_.RecordSuccess();
+  return delta;
+}
+
+void ApTracker::ApplyFailure(double poll_time_seconds, double poll_duration_seconds) {
+  up_ = false;
+  last_poll_ = poll_time_seconds;
+  poll_duration_ = poll_duration_seconds;
+  ++polls_;
+  ++failures_;
+  backoff_.RecordFailure();
+}
+
+void ApTracker::Rebaseline() {
+  for (auto& [index, c] : interfaces_) {
+    c.in.Reset();
+    c.out.Reset();
+  }
+}
+
+}  // namespace surfzone::core

@@ -1,0 +1,201 @@
+#include "surfzone/core/app.hpp"
+
+#include <sys/resource.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <iostream>
+#include <prometheus/text_serializer.h>
+
+#include "surfzone/collectors/profile.hpp"
+#include "surfzone/config/load.hpp"
+#include "surfzone/core/fleet.hpp"
+#include "surfzone/core/poller.hpp"
+#include "surfzone/core/self_metrics.hpp"
+#include "surfzone/http/log.hpp"
+#include "surfzone/http/server.hpp"
+#include "surfzone/state/exposition.hpp"
+
+namespace surfzone::core {
+namespace asio = boost::asio;
+namespace log = http::log;
+
+namespace {
+
+config::LoadOptions LoaderOptions() {
+  config::LoadOptions o;
+  o.known_profiles = collectors::BuiltinProfileNames();
+  return o;
+}
+
+// One UDP socket per AP session: make sure a large fleet is not stopped by the default 1024.
+void RaiseFileLimit() {
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &lim);
+  }
+}
+
+class Daemon {
+ public:
+  Daemon(const Options& options, config::Config cfg)
+      : options_(options),
+        config_(std::move(cfg)),
+        poller_(io_.get_executor(), engine_, fleet_, metrics_),
+        signals_(io_, SIGINT, SIGTERM),
+        hup_(io_, SIGHUP),
+        publish_timer_(io_),
+        snapshot_(std::make_shared<state::SnapshotCollectable>()) {}
+
+  int Run() {
+    ApplyConfig();
+    metrics_.ReloadResult(true, WallNow());
+    http::Handlers handlers;
+    handlers.render_metrics = [this] { return Render(); };
+    handlers.ready = [this] { return ready_.load(); };
+    handlers.reload = [this](std::function<void(bool, std::string)> done) {
+      asio::post(io_, [this, done = std::move(done)] {
+        auto [ok, message] = Reload("http");
+        done(ok, message);
+      });
+    };
+    http::Server server(options_.listen_address, handlers);
+    try {
+      server.Start();
+    } catch (const std::exception& e) {
+      log::Error("cannot start the HTTP server", {{"address", options_.listen_address}, {"error", e.what()}});
+      return 1;
+    }
+    log::Info("surfzoned started", {{"version", SURFZONE_VERSION},
+                                    {"config", options_.config_file},
+                                    {"listen_address", options_.listen_address},
+                                    {"port", static_cast<int>(server.port())},
+                                    {"access_points", static_cast<int>(fleet_.aps().size())}});
+    WaitSignals();
+    WaitHup();
+    Publish();
+    io_.run();
+    server.Stop();
+    log::Info("surfzoned stopped");
+    return 0;
+  }
+
+ private:
+  void ApplyConfig() {
+    poller_.SetMaxInFlight(config_.max_in_flight);
+    auto added = fleet_.Apply(config_);
+    poller_.Add(added);
+  }
+
+  std::pair<bool, std::string> Reload(const char* trigger) {
+    try {
+      config::Config next = config::LoadFile(options_.config_file, LoaderOptions());
+      config_ = std::move(next);
+      ApplyConfig();
+      metrics_.ReloadResult(true, WallNow());
+      log::Info("configuration reloaded", {{"trigger", trigger},
+                                           {"file", options_.config_file},
+                                           {"access_points", static_cast<int>(fleet_.aps().size())}});
+      Publish();
+      return {true, "configuration reloaded"};
+    } catch (const std::exception& e) {
+      metrics_.ReloadResult(false, WallNow());
+      log::Error("configuration reload failed; keeping the running configuration",
+                 {{"trigger", trigger}, {"file", options_.config_file}, {"error", e.what()}});
+      return {false, e.what()};
+    }
+  }
+
+  void WaitSignals() {
+    signals_.async_wait([this](boost::system::error_code ec, int sig) {
+      if (ec) return;
+      log::Info("shutting down", {{"signal", sig}});
+      poller_.Stop();
+      publish_timer_.cancel();
+      hup_.cancel();
+      // Let in-flight polls observe their closed sessions, then leave run().
+      asio::post(io_, [this] { io_.stop(); });
+    });
+  }
+
+  void WaitHup() {
+    hup_.async_wait([this](boost::system::error_code ec, int) {
+      if (ec) return;
+      Reload("SIGHUP");
+      WaitHup();
+    });
+  }
+
+  // Once a second: advance location clocks, copy engine counters, publish a fresh snapshot.
+  void Publish() {
+    const double now = WallNow();
+    fleet_.ObserveLocations(now);
+    metrics_.SyncEngine(engine_.stats());
+    snapshot_->Publish(std::make_shared<const state::Snapshot>(fleet_.BuildSnapshot()));
+    if (poller_.first_cycle_done()) ready_ = true;
+    publish_timer_.expires_after(std::chrono::seconds(1));
+    publish_timer_.async_wait([this](boost::system::error_code ec) {
+      if (!ec) Publish();
+    });
+  }
+
+  // HTTP thread: both sources are thread-safe.
+  std::string Render() {
+    auto families = snapshot_->Collect();
+    auto self = metrics_.registry()->Collect();
+    families.insert(families.end(), std::make_move_iterator(self.begin()),
+                    std::make_move_iterator(self.end()));
+    return prometheus::TextSerializer().Serialize(families);
+  }
+
+  const Options& options_;
+  config::Config config_;
+  asio::io_context io_{1};
+  snmp::Engine engine_;
+  Fleet fleet_;
+  SelfMetrics metrics_;
+  Poller poller_;
+  asio::signal_set signals_;
+  asio::signal_set hup_;
+  asio::steady_timer publish_timer_;
+  std::shared_ptr<state::SnapshotCollectable> snapshot_;
+  std::atomic<bool> ready_{false};
+};
+
+}  // namespace
+
+int CheckConfig(const Options& options) {
+  try {
+    const config::Config cfg = config::LoadFile(options.config_file, LoaderOptions());
+    std::size_t aps = 0;
+    for (const auto& l : cfg.locations) aps += l.access_points.size();
+    std::cout << options.config_file << ": OK (" << cfg.locations.size() << " locations, " << aps
+              << " access points)\n";
+    return 0;
+  } catch (const config::ConfigException& e) {
+    for (const auto& err : e.errors()) std::cerr << err.ToString() << "\n";
+    std::cerr << options.config_file << ": " << e.errors().size() << " error(s)\n";
+    return 1;
+  }
+}
+
+int Run(const Options& options) {
+  const auto level = log::ParseLevel(options.log_level);
+  const auto format = log::ParseFormat(options.log_format);
+  log::SetupLogging(level.value_or(log::Level::kInfo), format.value_or(log::Format::kLogfmt));
+  config::Config cfg;
+  try {
+    cfg = config::LoadFile(options.config_file, LoaderOptions());
+  } catch (const config::ConfigException& e) {
+    for (const auto& err : e.errors()) log::Error("invalid configuration", {{"error", err.ToString()}});
+    return 2;
+  }
+  RaiseFileLimit();
+  Daemon daemon(options, std::move(cfg));
+  return daemon.Run();
+}
+
+}  // namespace surfzone::core

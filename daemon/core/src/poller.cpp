@@ -1,0 +1,221 @@
+#include "surfzone/core/poller.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/ip/udp.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <functional>
+
+#include "surfzone/collectors/plan_executor.hpp"
+#include "surfzone/http/log.hpp"
+
+namespace surfzone::core {
+namespace asio = boost::asio;
+namespace log = http::log;
+
+double WallNow() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Poller::Poller(asio::any_io_executor executor, snmp::Engine& engine, Fleet& fleet,
+               SelfMetrics& metrics)
+    : executor_(executor), engine_(engine), fleet_(fleet), metrics_(metrics), timer_(executor) {}
+
+void Poller::Add(const std::vector<std::shared_ptr<ApEntry>>& aps) {
+  const auto now = Clock::now();
+  for (const auto& ap : aps) {
+    // A stable phase per AP name: restarts keep the spread, nothing lines up at :00.
+    const auto interval = std::max<std::int64_t>(ap->cfg.poll.interval.count(), 1);
+    const auto offset = static_cast<std::int64_t>(std::hash<std::string>{}(ap->cfg.name) %
+                                                  static_cast<std::size_t>(interval));
+    Push(ap, now + std::chrono::milliseconds(offset));
+  }
+  FleetChanged();
+}
+
+void Poller::FleetChanged() {
+  cycle_pending_ = 0;
+  for (const auto& ap : fleet_.aps()) {
+    if (ap->cycle_seen != cycle_) ++cycle_pending_;
+  }
+  metrics_.SetAps(fleet_.aps().size());
+}
+
+void Poller::Stop() {
+  stopped_ = true;
+  timer_.cancel();
+  for (const auto& ap : fleet_.aps()) {
+    if (ap->session) ap->session->Close();
+  }
+}
+
+void Poller::Push(const std::shared_ptr<ApEntry>& ap, Clock::time_point at) {
+  ap->due = at;
+  heap_.push({at, ap});
+  if (at < armed_for_) Arm();
+}
+
+void Poller::Arm() {
+  if (stopped_ || heap_.empty()) return;
+  armed_for_ = heap_.top().at;
+  timer_.expires_at(armed_for_);
+  timer_.async_wait([this](boost::system::error_code ec) {
+    if (ec || stopped_) return;
+    armed_for_ = Clock::time_point::max();
+    OnTimer();
+  });
+}
+
+void Poller::OnTimer() {
+  const auto now = Clock::now();
+  while (!heap_.empty() && heap_.top().at <= now) {
+    auto ap = heap_.top().ap.lock();
+    heap_.pop();
+    if (!ap || ap->retired || ap->polling) continue;
+    if (in_flight_ < max_in_flight_) {
+      Start(std::move(ap));
+    } else {
+      waiting_.push_back(ap);
+    }
+  }
+  Arm();
+}
+
+void Poller::Start(std::shared_ptr<ApEntry> ap) {
+  ap->polling = true;
+  ++in_flight_;
+  metrics_.SetInFlight(in_flight_);
+  const auto lateness = Clock::now() - ap->due;
+  const auto allowed = std::max<Clock::duration>(std::chrono::seconds(1), ap->cfg.poll.interval / 10);
+  metrics_.PollStarted(lateness > allowed);
+  asio::co_spawn(executor_, Poll(ap), [ap](std::exception_ptr e) {
+    if (e) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& ex) {
+        log::Error("poll crashed", {{"ap", ap->cfg.name}, {"error", ex.what()}});
+      }
+    }
+  });
+}
+
+asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
+  const auto started = Clock::now();
+  const double wall_start = WallNow();
+  snmp::ErrorCode error;
+  std::string detail;
+
+  if (!ap->endpoint) {
+    boost::system::error_code ec;
+    auto addr = asio::ip::make_address(ap->cfg.address.host, ec);
+    if (!ec) {
+      ap->endpoint = asio::ip::udp::endpoint(addr, ap->cfg.address.port);
+    } else {
+      asio::ip::udp::resolver resolver(executor_);
+      auto [rec, results] = co_await resolver.async_resolve(
+          ap->cfg.address.host, std::to_string(ap->cfg.address.port), asio::as_tuple(asio::use_awaitable));
+      if (!rec && !results.empty()) {
+        ap->endpoint = results.begin()->endpoint();
+      } else {
+        error = rec ? rec : asio::error::host_not_found;
+        detail = "cannot resolve " + ap->cfg.address.host;
+      }
+    }
+  }
+
+  std::shared_ptr<snmp::Session> session = ap->session;
+  if (!error && !ap->retired && (!session || !session->IsOpen())) {
+    snmp::SessionOptions opts;
+    opts.peer = *ap->endpoint;
+    opts.auth = ap->auth;
+    opts.timeout = ap->cfg.poll.timeout;
+    opts.retries = ap->cfg.poll.retries;
+    session = std::make_shared<snmp::Session>(executor_, engine_, std::move(opts));
+    ap->session = session;
+    std::tie(error) = co_await session->AsyncOpen(asio::as_tuple(asio::use_awaitable));
+    if (error) {
+      detail = session->last_error();
+      session->Close();  // reopen (and rediscover) next time
+    }
+  }
+
+  collectors::PollResult result;
+  if (!error && !ap->retired) {
+    const auto outcome = co_await collectors::ExecutePlan(
+        *session, ap->profile->plan(),
+        {.max_repetitions = ap->cfg.poll.max_repetitions,
+         .max_rows = static_cast<std::size_t>(ap->cfg.poll.max_rows)},
+        result, [this](std::chrono::duration<double> d, bool) { metrics_.ObserveRequest(d.count()); });
+    error = outcome.error;
+    if (error) detail = session->last_error();
+  }
+
+  if (ap->retired || stopped_) {
+    Finished(ap, false);
+    co_return;
+  }
+  const double duration = std::chrono::duration<double>(Clock::now() - started).count();
+  const std::optional<bool> before = ap->tracker.up();
+  TrafficDelta delta;
+  if (!error) {
+    collectors::ApSample sample;
+    sample.poll_time_seconds = wall_start;
+    ap->profile->Decode(result, sample);
+    delta = ap->tracker.ApplySample(sample, ap->profile->TrafficSource(sample), duration);
+    if (before == false) {
+      log::Info("access point is up again", {{"ap", ap->cfg.name}, {"location", ap->location}});
+    }
+  } else {
+    ap->tracker.ApplyFailure(wall_start, duration);
+    const log::Level level = before == false ? log::Level::kDebug : log::Level::kWarn;
+    log::Log(level, "access point poll failed",
+             {{"ap", ap->cfg.name},
+              {"location", ap->location},
+              {"address", ap->cfg.address.ToString()},
+              {"error", error.message()},
+              {"detail", detail}});
+  }
+  fleet_.RecordPoll(*ap, before, delta, WallNow());
+  Finished(ap, !error);
+}
+
+void Poller::Finished(const std::shared_ptr<ApEntry>& entry, bool ok) {
+  ApEntry& ap = *entry;
+  ap.polling = false;
+  --in_flight_;
+  metrics_.SetInFlight(in_flight_);
+  if (stopped_) return;
+  if (!ap.retired) {
+    CountForCycle(ap);
+    const auto now = Clock::now();
+    Clock::time_point next;
+    if (ok) {
+      next = ap.due + ap.cfg.poll.interval;  // keep the phase
+      if (next < now) next = now;            // overran: poll again at once, never pile up
+    } else {
+      next = now + ap.tracker.backoff().NextDelay(ap.cfg.poll.interval, ap.cfg.poll.timeout);
+    }
+    Push(entry, next);
+  }
+  while (in_flight_ < max_in_flight_ && !waiting_.empty()) {
+    auto next = waiting_.front().lock();
+    waiting_.pop_front();
+    if (next && !next->retired && !next->polling) Start(std::move(next));
+  }
+}
+
+void Poller::CountForCycle(ApEntry& ap) {
+  if (ap.cycle_seen == cycle_) return;
+  ap.cycle_seen = cycle_;
+  if (cycle_pending_ > 0) --cycle_pending_;
+  if (cycle_pending_ == 0) {
+    const auto now = Clock::now();
+    metrics_.PollCycleCompleted(std::chrono::duration<double>(now - cycle_start_).count(), WallNow());
+    ++cycles_completed_;
+    ++cycle_;
+    cycle_start_ = now;
+    cycle_pending_ = fleet_.aps().size();
+  }
+}
+
+}  // namespace surfzone::core
