@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The test command: installs dependencies, builds with warnings as errors, runs every test.
+# Exits non-zero on any failure.
+#
+# Environment:
+#   SURFZONE_BUILD_DIR        build directory (default: build)
+#   SURFZONE_SANITIZERS=1     also build with ASan+UBSan in $SURFZONE_ASAN_BUILD_DIR and run all
+#                             tests again (default: 1 when CI=true, else 0)
+#   SURFZONE_ASAN_BUILD_DIR   sanitizer build directory (default: build-asan)
+#   SURFZONE_CTEST_ARGS       extra ctest arguments, e.g. "-R ConfigLoad"
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo_root"
+
+build_dir=${SURFZONE_BUILD_DIR:-build}
+asan_dir=${SURFZONE_ASAN_BUILD_DIR:-build-asan}
+if [[ ${CI:-} == true ]]; then sanitizers=${SURFZONE_SANITIZERS:-1}; else sanitizers=${SURFZONE_SANITIZERS:-0}; fi
+read -r -a ctest_extra <<<"${SURFZONE_CTEST_ARGS:-}"
+
+timings=()
+phase() {  # phase NAME COMMAND... : runs COMMAND, records how long it took
+  local name=$1 start=$SECONDS
+  shift
+  echo "=== ${name}"
+  "$@"
+  timings+=("$(printf '%-24s %5ds' "$name" $((SECONDS - start)))")
+}
+report() {
+  local rc=$?
+  if [[ ${#timings[@]} -gt 0 ]]; then
+    echo "=== phase timings"
+    printf '  %s\n' "${timings[@]}"
+  fi
+  [[ $rc -eq 0 ]] || echo "=== tests/run.sh FAILED (exit $rc)" >&2
+}
+trap report EXIT
+
+run_ctest() {
+  ctest --test-dir "$1" --output-on-failure --no-tests=error -j2 --timeout 300 "${ctest_extra[@]}"
+}
+
+phase "install-deps" bash deploy/scripts/install-deps.sh
+phase "build" bash deploy/scripts/build.sh "$build_dir" -DSURFZONE_WERROR=ON
+phase "test" run_ctest "$build_dir"
+
+if [[ $sanitizers == 1 ]]; then
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+  phase "build (asan+ubsan)" bash deploy/scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=Debug \
+    -DSURFZONE_WERROR=ON -DSURFZONE_SANITIZE=address,undefined
+  phase "test (asan+ubsan)" run_ctest "$asan_dir"
+fi
