@@ -1,0 +1,131 @@
+#include "surfzone/core/fleet.hpp"
+
+#include <gtest/gtest.h>
+
+#include "surfzone/config/load.hpp"
+
+namespace surfzone::core {
+namespace {
+
+config::Config Load(const std::string& aps_yaml) {
+  return config::LoadString(R"(
+auths:
+  v2: {version: 2c, community: public}
+defaults: {auth: v2, interval: 10s}
+locations:
+  - name: Stortorget
+    kind: square
+    access_points:
+)" + aps_yaml + R"(
+  - name: Stadsparken
+    kind: park
+    access_points:
+      - {name: park-1, address: "127.0.0.1:2001"}
+)");
+}
+
+collectors::ApSample Sample(double t, std::uint64_t in) {
+  collectors::ApSample s;
+  s.poll_time_seconds = t;
+  s.system.sys_uptime_ticks = static_cast<std::uint32_t>(t * 100);
+  collectors::InterfaceSample i;
+  i.index = 1;
+  i.in_octets = in;
+  i.out_octets = 0;
+  s.interfaces.push_back(i);
+  return s;
+}
+
+void Poll(Fleet& fleet, const std::string& ap, double t, std::optional<std::uint64_t> in) {
+  for (const auto& e : fleet.aps()) {
+    if (e->cfg.name != ap) continue;
+    auto before = e->tracker.up();
+    TrafficDelta d;
+    if (in) {
+      d = e->tracker.ApplySample(Sample(t, *in), "if-mib-32", 0.01);
+    } else {
+      e->tracker.ApplyFailure(t, 1.0);
+    }
+    fleet.RecordPoll(*e, before, d, t);
+  }
+}
+
+const state::LocationSnapshot& Loc(const state::Snapshot& s, const std::string& name) {
+  for (const auto& l : s.locations) {
+    if (l.name == name) return l;
+  }
+  throw std::runtime_error("no location " + name);
+}
+
+TEST(Fleet, LocationTotalsAndStateSeconds) {
+  Fleet fleet;
+  auto added = fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1001"}
+      - {name: st-2, address: "127.0.0.1:1002"})"));
+  EXPECT_EQ(added.size(), 3u);
+  Poll(fleet, "st-1", 100, 1000);
+  Poll(fleet, "st-2", 100, 5000);
+  Poll(fleet, "st-1", 110, 1500);   // +500
+  Poll(fleet, "st-2", 110, std::nullopt);  // st-2 down from t=110: degraded
+  Poll(fleet, "st-1", 130, 1600);   // +100
+  fleet.ObserveLocations(140);
+  const auto snap = fleet.BuildSnapshot();
+  const auto& st = Loc(snap, "Stortorget");
+  EXPECT_EQ(st.aps, 2);
+  EXPECT_EQ(st.aps_up, 1);
+  EXPECT_EQ(st.rx_bytes, 600u);
+  EXPECT_DOUBLE_EQ(st.seconds_up, 10.0);        // 100..110
+  EXPECT_DOUBLE_EQ(st.seconds_degraded, 30.0);  // 110..140
+  EXPECT_DOUBLE_EQ(st.seconds_down, 0.0);
+}
+
+TEST(Fleet, ReloadKeepsCountersOfApsThatStayAndDropsRemovedOnes) {
+  Fleet fleet;
+  fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1001"}
+      - {name: st-2, address: "127.0.0.1:1002"})"));
+  Poll(fleet, "st-1", 100, 1000);
+  Poll(fleet, "st-2", 100, 1000);
+  Poll(fleet, "st-1", 110, 3000);
+  Poll(fleet, "st-2", 110, 2000);
+  // st-2 removed, st-3 added, st-1 unchanged.
+  auto added = fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1001"}
+      - {name: st-3, address: "127.0.0.1:1003"})"));
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(added[0]->cfg.name, "st-3");
+  Poll(fleet, "st-1", 120, 3500);
+  const auto snap = fleet.BuildSnapshot();
+  std::vector<std::string> names;
+  for (const auto& ap : snap.aps) names.push_back(ap.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"st-1", "st-3", "park-1"}));
+  EXPECT_EQ(snap.aps[0].rx_bytes, 2500u);  // 2000 + 500, nothing lost
+  // The location total is monotonic: st-2's 1000 bytes stay counted.
+  EXPECT_EQ(Loc(snap, "Stortorget").rx_bytes, 3500u);
+}
+
+TEST(Fleet, ChangedAddressKeepsTotalsButRebaselines) {
+  Fleet fleet;
+  fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1001"})"));
+  Poll(fleet, "st-1", 100, 1000);
+  Poll(fleet, "st-1", 110, 1400);
+  fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1009"})"));
+  Poll(fleet, "st-1", 120, 999999);  // another device's counter: baseline, not a spike
+  Poll(fleet, "st-1", 130, 1000099);
+  EXPECT_EQ(fleet.BuildSnapshot().aps[0].rx_bytes, 500u);
+}
+
+TEST(Fleet, LocationWithoutApsHasNoState) {
+  Fleet fleet;
+  fleet.Apply(config::LoadString(R"(
+auths: {v2: {version: 2c}}
+defaults: {auth: v2}
+locations:
+  - {name: Empty, kind: park, access_points: []}
+)"));
+  fleet.ObserveLocations(100);
+  fleet.ObserveLocations(200);
+  const auto& l = Loc(fleet.BuildSnapshot(), "Empty");
+  EXPECT_EQ(l.aps, 0);
+  EXPECT_EQ(l.seconds_up + l.seconds_degraded + l.seconds_down, 0.0);
+}
+
+}  // namespace
+}  // namespace surfzone::core
