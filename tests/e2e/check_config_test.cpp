@@ -1,0 +1,74 @@
+// `surfzoned --check-config` and `--version`: exit codes, error locations, no secrets.
+#include <gtest/gtest.h>
+
+#include "config_yaml.hpp"
+#include "surfzone/testing/snmpd.hpp"
+#include "surfzoned_process.hpp"
+
+namespace surfzone::e2e {
+namespace {
+
+using testing::SnmpdUsers;
+using testing::TempDir;
+
+std::string TwoLocations(const std::string& second_ap_name) {
+  return ConfigYaml(
+      {{.name = "A",
+        .kind = "park",
+        .aps = {{.name = "ap-one", .address = "127.0.0.1:16201", .auth = kAuthV3Priv}}},
+       {.name = "B",
+        .kind = "street",
+        .aps = {{.name = second_ap_name, .address = "127.0.0.1:16202", .auth = kAuthV2Secret}}}});
+}
+
+void ExpectNoSecrets(const RunResult& r) {
+  for (const std::string& secret : {std::string(SnmpdUsers::kAuthPassword),
+                                   std::string(SnmpdUsers::kPrivPassword),
+                                   std::string(kSecretCommunity)}) {
+    EXPECT_EQ(r.err.find(secret), std::string::npos) << secret << " in stderr:\n" << r.err;
+    EXPECT_EQ(r.out.find(secret), std::string::npos) << secret << " in stdout:\n" << r.out;
+  }
+}
+
+TEST(E2eCheckConfig, ValidFileExitsZero) {
+  TempDir dir;
+  const std::string path = dir.Write("surfzone.yaml", TwoLocations("ap-two"));
+  const RunResult r = RunSurfzoned(dir.path(), {"--check-config", "--config.file", path});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  ExpectNoSecrets(r);
+}
+
+TEST(E2eCheckConfig, DuplicateApNameFailsNamingFileLineAndField) {
+  TempDir dir;
+  const std::string yaml = TwoLocations("ap-one");
+  const int line = LineOf(yaml, "- name: ap-one\n        address: 127.0.0.1:16202");
+  ASSERT_GT(line, 0);
+  const std::string path = dir.Write("surfzone.yaml", yaml);
+  const RunResult r = RunSurfzoned(dir.path(), {"--check-config", "--config.file", path});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.exit_code, -1) << "did not exit within the limit";
+  EXPECT_NE(r.err.find("surfzone.yaml:" + std::to_string(line) + ":"), std::string::npos)
+      << "line " << line << " expected in:\n"
+      << r.err;
+  EXPECT_NE(r.err.find("locations[1].access_points[0].name"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("duplicate"), std::string::npos) << r.err;
+  ExpectNoSecrets(r);
+}
+
+TEST(E2eCheckConfig, MissingFileFails) {
+  TempDir dir;
+  const RunResult r =
+      RunSurfzoned(dir.path(), {"--check-config", "--config.file", dir.path() + "/nope.yaml"});
+  EXPECT_GT(r.exit_code, 0);
+  EXPECT_NE(r.err.find("nope.yaml"), std::string::npos) << r.err;
+}
+
+TEST(E2eCheckConfig, VersionPrintsTheProjectVersion) {
+  TempDir dir;
+  const RunResult r = RunSurfzoned(dir.path(), {"--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE((r.out + r.err).find("0.1.0"), std::string::npos) << r.out << r.err;
+}
+
+}  // namespace
+}  // namespace surfzone::e2e
