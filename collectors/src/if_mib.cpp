@@ -19,14 +19,15 @@ bool InterfaceFilter::Matches(const InterfaceSample& i) const {
   if (exclude_loopback && (i.type == 24 || i.name == "lo")) return false;
   if (!types.empty() && std::find(types.begin(), types.end(), i.type) == types.end()) return false;
   if (name && !std::regex_search(i.name, *name)) return false;
+  if (descr && !std::regex_search(i.descr, *descr)) return false;
   return true;
 }
 
 void IfMibCollector::Plan(PollPlan& plan) {
   if_table_ = plan.AddTable({kIfEntry.Child({2}), kIfEntry.Child({3}), kIfEntry.Child({5}),
                              kIfEntry.Child({8}), kIfEntry.Child({10}), kIfEntry.Child({16})});
-  ifx_table_ = plan.AddTable({kIfXEntry.Child({1}), kIfXEntry.Child({6}), kIfXEntry.Child({10}),
-                              kIfXEntry.Child({15})});
+  ifx_table_ = plan.AddTable(
+      {kIfXEntry.Child({1}), kIfXEntry.Child({6}), kIfXEntry.Child({10}), kIfXEntry.Child({15})});
 }
 
 void IfMibCollector::Decode(const PollResult& result, ApSample& sample) const {
@@ -40,20 +41,34 @@ void IfMibCollector::Decode(const PollResult& result, ApSample& sample) const {
   };
   if (if_table_ < result.tables.size()) {
     const auto& cols = result.tables[if_table_];
-    const std::vector<snmp::Oid> names = {kIfEntry.Child({2}), kIfEntry.Child({3}), kIfEntry.Child({5}),
-                                          kIfEntry.Child({8}), kIfEntry.Child({10}), kIfEntry.Child({16})};
+    const std::vector<snmp::Oid> names = {kIfEntry.Child({2}),  kIfEntry.Child({3}),
+                                          kIfEntry.Child({5}),  kIfEntry.Child({8}),
+                                          kIfEntry.Child({10}), kIfEntry.Child({16})};
     for (std::size_t c = 0; c < cols.size() && c < names.size(); ++c) {
       for (const auto& vb : cols[c]) {
         InterfaceSample* s = row(vb, names[c]);
         if (!s) continue;
         switch (c) {
-          case kDescr: s->descr = vb.value.AsText().value_or(""); break;
-          case kType: s->type = vb.value.AsInteger().value_or(0); break;
-          case kSpeed: if (!s->speed_bps) s->speed_bps = vb.value.AsUnsigned().value_or(0); break;
-          case kOperStatus: s->oper_status = vb.value.AsInteger().value_or(0); break;
-          case kInOctets: s->in_octets = vb.value.AsUnsigned(); break;
-          case kOutOctets: s->out_octets = vb.value.AsUnsigned(); break;
-          default: break;
+          case kDescr:
+            s->descr = vb.value.AsText().value_or("");
+            break;
+          case kType:
+            s->type = vb.value.AsInteger().value_or(0);
+            break;
+          case kSpeed:
+            if (!s->speed_bps) s->speed_bps = vb.value.AsUnsigned().value_or(0);
+            break;
+          case kOperStatus:
+            s->oper_status = vb.value.AsInteger().value_or(0);
+            break;
+          case kInOctets:
+            s->in_octets = vb.value.AsUnsigned();
+            break;
+          case kOutOctets:
+            s->out_octets = vb.value.AsUnsigned();
+            break;
+          default:
+            break;
         }
       }
     }
@@ -72,7 +87,9 @@ void IfMibCollector::Decode(const PollResult& result, ApSample& sample) const {
         if (it == by_index.end()) continue;
         InterfaceSample& s = it->second;
         switch (c) {
-          case kName: s.name = vb.value.AsText().value_or(""); break;
+          case kName:
+            s.name = vb.value.AsText().value_or("");
+            break;
           case kHcIn:
             if (vb.value.type == snmp::ValueType::kCounter64) hc_in[idx[0]] = vb.value.unsigned_;
             break;
@@ -82,7 +99,8 @@ void IfMibCollector::Decode(const PollResult& result, ApSample& sample) const {
           case kHighSpeed:
             if (auto mbps = vb.value.AsUnsigned(); mbps && *mbps > 0) s.speed_bps = *mbps * 1000000;
             break;
-          default: break;
+          default:
+            break;
         }
       }
     }

@@ -32,9 +32,8 @@ asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Session& session, const PollPl
   };
 
   if (!plan.scalars.empty()) {
-    auto [ec, vbs] = co_await request([&] {
-      return session.AsyncGet(plan.scalars, asio::as_tuple(asio::use_awaitable));
-    });
+    auto [ec, vbs] = co_await request(
+        [&] { return session.AsyncGet(plan.scalars, asio::as_tuple(asio::use_awaitable)); });
     if (ec == snmp::Errc::kAgentError) {
       // SNMPv1 agents fail the whole GET when one object is missing (noSuchName): ask one by
       // one and keep what exists.

@@ -3,9 +3,9 @@
 namespace surfzone::collectors {
 
 void SystemMibCollector::Plan(PollPlan& plan) {
-  plan.scalars.insert(plan.scalars.end(), {oids::kSysUpTime, oids::kSysName, oids::kSysDescr,
-                                           oids::kSysObjectId, oids::kEngineBoots,
-                                           oids::kEngineTime});
+  plan.scalars.insert(plan.scalars.end(),
+                      {oids::kSysUpTime, oids::kSysName, oids::kSysDescr, oids::kSysObjectId,
+                       oids::kEngineBoots, oids::kEngineTime});
 }
 
 void SystemMibCollector::Decode(const PollResult& result, ApSample& sample) const {
@@ -26,7 +26,8 @@ void SystemMibCollector::Decode(const PollResult& result, ApSample& sample) cons
   s.engine_time_seconds = u32(oids::kEngineTime);
   s.sys_name = text(oids::kSysName);
   s.sys_descr = text(oids::kSysDescr);
-  if (const snmp::Value* v = result.Scalar(oids::kSysObjectId); v && v->type == snmp::ValueType::kObjectId) {
+  if (const snmp::Value* v = result.Scalar(oids::kSysObjectId);
+      v && v->type == snmp::ValueType::kObjectId) {
     s.sys_object_id = v->oid.ToString();
   }
 }

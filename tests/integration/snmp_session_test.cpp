@@ -128,7 +128,8 @@ TEST_F(SnmpSession, V2cGetMatchesSnmpget) {
   const std::string cli = agent_->SnmpGet("1.3.6.1.2.1.1.5.0");
   ASSERT_FALSE(cli.empty());
   std::string expected = cli;
-  if (expected.size() >= 2 && expected.front() == '"') expected = expected.substr(1, expected.size() - 2);
+  if (expected.size() >= 2 && expected.front() == '"')
+    expected = expected.substr(1, expected.size() - 2);
   ExpectSysNameMatchesCli(io_, engine_, Options(agent_->port(), V2c()), expected);
   EXPECT_EQ(engine_.stats().Requests(RequestResult::kOk), 1u);
 }
@@ -140,12 +141,14 @@ TEST_F(SnmpSession, V1Get) {
 }
 
 TEST_F(SnmpSession, V3AuthPrivDiscoversEngineAndSyncsTime) {
-  ExpectSysNameMatchesCli(io_, engine_, Options(agent_->port(), V3(config::SecurityLevel::kAuthPriv)),
+  ExpectSysNameMatchesCli(io_, engine_,
+                          Options(agent_->port(), V3(config::SecurityLevel::kAuthPriv)),
                           "session-test-agent");
 }
 
 TEST_F(SnmpSession, V3AuthNoPriv) {
-  ExpectSysNameMatchesCli(io_, engine_, Options(agent_->port(), V3(config::SecurityLevel::kAuthNoPriv)),
+  ExpectSysNameMatchesCli(io_, engine_,
+                          Options(agent_->port(), V3(config::SecurityLevel::kAuthNoPriv)),
                           "session-test-agent");
 }
 
@@ -159,9 +162,9 @@ TEST_F(SnmpSession, V3WrongPasswordIsASecurityErrorNotATimeoutLoop) {
 }
 
 TEST_F(SnmpSession, BulkWalkOfIfTableMatchesSnmpbulkwalk) {
-  const std::string cli = testing::RunCommand(
-      "snmpbulkwalk -v2c -c public -On -Oq -M /dev/null -m '' " + agent_->address() +
-      " 1.3.6.1.2.1.2.2.1.3 | wc -l");
+  const std::string cli =
+      testing::RunCommand("snmpbulkwalk -v2c -c public -On -Oq -M /dev/null -m '' " +
+                          agent_->address() + " 1.3.6.1.2.1.2.2.1.3 | wc -l");
   const int expected_rows = std::stoi(cli);
   ASSERT_GT(expected_rows, 0);
   TableWalk walk({kIfDescr, kIfType}, 1000);
@@ -186,8 +189,8 @@ TEST_F(SnmpSession, BulkWalkOfIfTableMatchesSnmpbulkwalk) {
 TEST_F(SnmpSession, DeadPortTimesOutAfterRetriesWithoutBlocking) {
   const unsigned short dead = testing::FreeUdpPort();  // nothing listens
   const auto start = std::chrono::steady_clock::now();
-  const GetOutcome r = OpenAndGet(
-      io_, engine_, Options(dead, V2c(), std::chrono::milliseconds(200), 2), {kSysName});
+  const GetOutcome r =
+      OpenAndGet(io_, engine_, Options(dead, V2c(), std::chrono::milliseconds(200), 2), {kSysName});
   EXPECT_EQ(r.ec, make_error_code(Errc::kTimeout));
   const auto took = std::chrono::steady_clock::now() - start;
   // 3 tries x 200 ms; ICMP port-unreachable must not make it fail early or hang.
@@ -224,8 +227,8 @@ TEST_F(SnmpSession, SpoofedSourceAndGarbageAreDroppedAndCounted) {
     sendto(spoof, buf, static_cast<size_t>(n), 0, reinterpret_cast<sockaddr*>(&from), flen);
     replied = true;
   });
-  const GetOutcome r = OpenAndGet(
-      io_, engine_, Options(port, V2c(), std::chrono::milliseconds(300), 0), {kSysName});
+  const GetOutcome r =
+      OpenAndGet(io_, engine_, Options(port, V2c(), std::chrono::milliseconds(300), 0), {kSysName});
   EXPECT_EQ(r.ec, make_error_code(Errc::kTimeout));
   EXPECT_TRUE(replied);
   EXPECT_EQ(engine_.stats().Dropped(DropReason::kWrongSource), 1u);

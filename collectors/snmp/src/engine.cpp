@@ -9,27 +9,40 @@ namespace surfzone::snmp {
 
 const char* ToString(DropReason reason) {
   switch (reason) {
-    case DropReason::kWrongSource: return "wrong_source";
-    case DropReason::kUnknownRequestId: return "unknown_request_id";
-    case DropReason::kMalformed: return "malformed";
-    case DropReason::kBadVersion: return "bad_version";
-    case DropReason::kAuthFailure: return "auth_failure";
-    case DropReason::kCount: break;
+    case DropReason::kWrongSource:
+      return "wrong_source";
+    case DropReason::kUnknownRequestId:
+      return "unknown_request_id";
+    case DropReason::kMalformed:
+      return "malformed";
+    case DropReason::kBadVersion:
+      return "bad_version";
+    case DropReason::kAuthFailure:
+      return "auth_failure";
+    case DropReason::kCount:
+      break;
   }
   return "?";
 }
 
 const char* ToString(RequestResult result) {
   switch (result) {
-    case RequestResult::kOk: return "ok";
-    case RequestResult::kTimeout: return "timeout";
-    case RequestResult::kError: return "error";
-    case RequestResult::kCount: break;
+    case RequestResult::kOk:
+      return "ok";
+    case RequestResult::kTimeout:
+      return "timeout";
+    case RequestResult::kError:
+      return "error";
+    case RequestResult::kCount:
+      break;
   }
   return "?";
 }
 
-Engine::Scratch::Scratch() { netsnmp_large_fd_set_init(&fds, FD_SETSIZE); capacity = FD_SETSIZE; }
+Engine::Scratch::Scratch() {
+  netsnmp_large_fd_set_init(&fds, FD_SETSIZE);
+  capacity = FD_SETSIZE;
+}
 Engine::Scratch::~Scratch() { netsnmp_large_fd_set_cleanup(&fds); }
 void Engine::Scratch::Ensure(int fd) {
   if (fd < capacity) return;

@@ -10,13 +10,20 @@ class Category final : public boost::system::error_category {
   const char* name() const noexcept override { return "snmp"; }
   std::string message(int ev) const override {
     switch (static_cast<Errc>(ev)) {
-      case Errc::kTimeout: return "timeout";
-      case Errc::kSendFailed: return "send failed";
-      case Errc::kAgentError: return "agent returned an error";
-      case Errc::kSecurityError: return "SNMPv3 security error";
-      case Errc::kDiscoveryFailed: return "SNMPv3 engine ID discovery failed";
-      case Errc::kOpenFailed: return "could not open SNMP session";
-      case Errc::kClosed: return "session closed";
+      case Errc::kTimeout:
+        return "timeout";
+      case Errc::kSendFailed:
+        return "send failed";
+      case Errc::kAgentError:
+        return "agent returned an error";
+      case Errc::kSecurityError:
+        return "SNMPv3 security error";
+      case Errc::kDiscoveryFailed:
+        return "SNMPv3 engine ID discovery failed";
+      case Errc::kOpenFailed:
+        return "could not open SNMP session";
+      case Errc::kClosed:
+        return "session closed";
     }
     return "unknown SNMP error";
   }

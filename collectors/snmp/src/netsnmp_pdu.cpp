@@ -26,7 +26,8 @@ Value DecodeValue(const netsnmp_variable_list* v) {
       std::vector<std::uint32_t> arcs;
       const std::size_t n = v->val_len / sizeof(oid);
       arcs.reserve(n);
-      for (std::size_t i = 0; i < n; ++i) arcs.push_back(static_cast<std::uint32_t>(v->val.objid[i]));
+      for (std::size_t i = 0; i < n; ++i)
+        arcs.push_back(static_cast<std::uint32_t>(v->val.objid[i]));
       out.oid = Oid(std::move(arcs));
       break;
     }
@@ -44,10 +45,18 @@ Value DecodeValue(const netsnmp_variable_list* v) {
       out.unsigned_ = (static_cast<std::uint64_t>(v->val.counter64->high) << 32) |
                       static_cast<std::uint32_t>(v->val.counter64->low);
       break;
-    case SNMP_NOSUCHOBJECT: out.type = ValueType::kNoSuchObject; break;
-    case SNMP_NOSUCHINSTANCE: out.type = ValueType::kNoSuchInstance; break;
-    case SNMP_ENDOFMIBVIEW: out.type = ValueType::kEndOfMibView; break;
-    default: out.type = ValueType::kNull; break;
+    case SNMP_NOSUCHOBJECT:
+      out.type = ValueType::kNoSuchObject;
+      break;
+    case SNMP_NOSUCHINSTANCE:
+      out.type = ValueType::kNoSuchInstance;
+      break;
+    case SNMP_ENDOFMIBVIEW:
+      out.type = ValueType::kEndOfMibView;
+      break;
+    default:
+      out.type = ValueType::kNull;
+      break;
   }
   return out;
 }
@@ -58,7 +67,8 @@ Varbinds DecodeVarbinds(const netsnmp_pdu* pdu) {
   Varbinds out;
   for (const netsnmp_variable_list* v = pdu->variables; v; v = v->next_variable) {
     std::vector<std::uint32_t> arcs(v->name_length);
-    for (std::size_t i = 0; i < v->name_length; ++i) arcs[i] = static_cast<std::uint32_t>(v->name[i]);
+    for (std::size_t i = 0; i < v->name_length; ++i)
+      arcs[i] = static_cast<std::uint32_t>(v->name[i]);
     out.push_back({Oid(std::move(arcs)), DecodeValue(v)});
   }
   return out;
@@ -83,8 +93,10 @@ struct AuthProto {
 
 AuthProto AuthOid(config::AuthProtocol p) {
   switch (p) {
-    case config::AuthProtocol::kMD5: return {usmHMACMD5AuthProtocol, USM_AUTH_PROTO_MD5_LEN};
-    case config::AuthProtocol::kSHA: return {usmHMACSHA1AuthProtocol, USM_AUTH_PROTO_SHA_LEN};
+    case config::AuthProtocol::kMD5:
+      return {usmHMACMD5AuthProtocol, USM_AUTH_PROTO_MD5_LEN};
+    case config::AuthProtocol::kSHA:
+      return {usmHMACSHA1AuthProtocol, USM_AUTH_PROTO_SHA_LEN};
     case config::AuthProtocol::kSHA224:
       return {usmHMAC128SHA224AuthProtocol, OID_LENGTH(usmHMAC128SHA224AuthProtocol)};
     case config::AuthProtocol::kSHA256:
@@ -93,20 +105,24 @@ AuthProto AuthOid(config::AuthProtocol p) {
       return {usmHMAC256SHA384AuthProtocol, OID_LENGTH(usmHMAC256SHA384AuthProtocol)};
     case config::AuthProtocol::kSHA512:
       return {usmHMAC384SHA512AuthProtocol, OID_LENGTH(usmHMAC384SHA512AuthProtocol)};
-    case config::AuthProtocol::kNone: break;
+    case config::AuthProtocol::kNone:
+      break;
   }
   return {usmNoAuthProtocol, OID_LENGTH(usmNoAuthProtocol)};
 }
 
 AuthProto PrivOid(config::PrivProtocol p) {
   switch (p) {
-    case config::PrivProtocol::kDES: return {usmDESPrivProtocol, USM_PRIV_PROTO_DES_LEN};
-    case config::PrivProtocol::kAES: return {usmAESPrivProtocol, USM_PRIV_PROTO_AES_LEN};
+    case config::PrivProtocol::kDES:
+      return {usmDESPrivProtocol, USM_PRIV_PROTO_DES_LEN};
+    case config::PrivProtocol::kAES:
+      return {usmAESPrivProtocol, USM_PRIV_PROTO_AES_LEN};
     case config::PrivProtocol::kAES192:
       return {usmAES192PrivProtocol, OID_LENGTH(usmAES192PrivProtocol)};
     case config::PrivProtocol::kAES256:
       return {usmAES256PrivProtocol, OID_LENGTH(usmAES256PrivProtocol)};
-    case config::PrivProtocol::kNone: break;
+    case config::PrivProtocol::kNone:
+      break;
   }
   return {usmNoPrivProtocol, OID_LENGTH(usmNoPrivProtocol)};
 }
@@ -115,9 +131,15 @@ AuthProto PrivOid(config::PrivProtocol p) {
 
 std::string ApplyAuth(const config::Auth& auth, netsnmp_session& s) {
   switch (auth.version) {
-    case config::SnmpVersion::kV1: s.version = SNMP_VERSION_1; break;
-    case config::SnmpVersion::kV2c: s.version = SNMP_VERSION_2c; break;
-    case config::SnmpVersion::kV3: s.version = SNMP_VERSION_3; break;
+    case config::SnmpVersion::kV1:
+      s.version = SNMP_VERSION_1;
+      break;
+    case config::SnmpVersion::kV2c:
+      s.version = SNMP_VERSION_2c;
+      break;
+    case config::SnmpVersion::kV3:
+      s.version = SNMP_VERSION_3;
+      break;
   }
   if (auth.version != config::SnmpVersion::kV3) {
     // net-snmp copies the community in snmp_sess_open.
@@ -133,9 +155,15 @@ std::string ApplyAuth(const config::Auth& auth, netsnmp_session& s) {
     s.contextNameLen = auth.context.size();
   }
   switch (auth.security_level) {
-    case config::SecurityLevel::kNoAuthNoPriv: s.securityLevel = SNMP_SEC_LEVEL_NOAUTH; break;
-    case config::SecurityLevel::kAuthNoPriv: s.securityLevel = SNMP_SEC_LEVEL_AUTHNOPRIV; break;
-    case config::SecurityLevel::kAuthPriv: s.securityLevel = SNMP_SEC_LEVEL_AUTHPRIV; break;
+    case config::SecurityLevel::kNoAuthNoPriv:
+      s.securityLevel = SNMP_SEC_LEVEL_NOAUTH;
+      break;
+    case config::SecurityLevel::kAuthNoPriv:
+      s.securityLevel = SNMP_SEC_LEVEL_AUTHNOPRIV;
+      break;
+    case config::SecurityLevel::kAuthPriv:
+      s.securityLevel = SNMP_SEC_LEVEL_AUTHPRIV;
+      break;
   }
   if (auth.security_level == config::SecurityLevel::kNoAuthNoPriv) return {};
 

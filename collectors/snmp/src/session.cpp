@@ -11,10 +11,9 @@
 #include <sys/socket.h>
 
 #include <array>
-
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "detail/netsnmp.hpp"
@@ -46,8 +45,8 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
   // One outstanding net-snmp request; handed to net-snmp as the callback's `magic`.
   struct Request {
     Impl* impl = nullptr;
-    VarbindsHandler handler;    // ordinary requests
-    OpenHandler open_handler;   // the v3 discovery probe
+    VarbindsHandler handler;   // ordinary requests
+    OpenHandler open_handler;  // the v3 discovery probe
   };
 
   asio::any_io_executor executor;
@@ -61,7 +60,7 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
   unsigned generation = 0;  // bumped by CloseSocket: stale waits of an old socket are ignored
   bool closing = false;
   int outstanding = 0;
-  unsigned callbacks = 0;   // net-snmp callbacks seen (any op): tells handled from dropped
+  unsigned callbacks = 0;  // net-snmp callbacks seen (any op): tells handled from dropped
   unsigned sec_errors = 0;
   std::string last_error;
   std::vector<u_char> engine_id;  // v3: discovered securityEngineID
@@ -170,7 +169,8 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
       ec = Errc::kClosed;
     } else if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu) {
       if (req->open_handler) {
-        self.engine_id.assign(pdu->securityEngineID, pdu->securityEngineID + pdu->securityEngineIDLen);
+        self.engine_id.assign(pdu->securityEngineID,
+                              pdu->securityEngineID + pdu->securityEngineIDLen);
         if (self.engine_id.empty()) {
           ec = Errc::kDiscoveryFailed;
         } else {
@@ -181,8 +181,8 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
         self.last_error = snmp_api_errstring(snmpv3_get_report_type(pdu));
       } else if (pdu->errstat != SNMP_ERR_NOERROR) {
         ec = Errc::kAgentError;
-        self.last_error = std::string(snmp_errstring(static_cast<int>(pdu->errstat))) +
-                          " (index " + std::to_string(pdu->errindex) + ")";
+        self.last_error = std::string(snmp_errstring(static_cast<int>(pdu->errstat))) + " (index " +
+                          std::to_string(pdu->errindex) + ")";
       } else {
         vbs = detail::DecodeVarbinds(pdu);
         result = RequestResult::kOk;
@@ -289,9 +289,12 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
 
   long ExpectedVersion() const {
     switch (options.auth.version) {
-      case config::SnmpVersion::kV1: return 0;
-      case config::SnmpVersion::kV2c: return 1;
-      case config::SnmpVersion::kV3: return 3;
+      case config::SnmpVersion::kV1:
+        return 0;
+      case config::SnmpVersion::kV2c:
+        return 1;
+      case config::SnmpVersion::kV3:
+        return 3;
     }
     return -1;
   }

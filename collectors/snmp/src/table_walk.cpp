@@ -4,11 +4,16 @@ namespace surfzone::snmp {
 
 const char* ToString(WalkEnd end) {
   switch (end) {
-    case WalkEnd::kNotYet: return "not_yet";
-    case WalkEnd::kEndOfSubtree: return "end_of_subtree";
-    case WalkEnd::kEndOfMibView: return "end_of_mib_view";
-    case WalkEnd::kNonIncreasing: return "non_increasing_oid";
-    case WalkEnd::kMaxRows: return "max_rows";
+    case WalkEnd::kNotYet:
+      return "not_yet";
+    case WalkEnd::kEndOfSubtree:
+      return "end_of_subtree";
+    case WalkEnd::kEndOfMibView:
+      return "end_of_mib_view";
+    case WalkEnd::kNonIncreasing:
+      return "non_increasing_oid";
+    case WalkEnd::kMaxRows:
+      return "max_rows";
   }
   return "?";
 }

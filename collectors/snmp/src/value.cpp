@@ -4,19 +4,32 @@ namespace surfzone::snmp {
 
 const char* ToString(ValueType type) {
   switch (type) {
-    case ValueType::kNull: return "Null";
-    case ValueType::kInteger: return "INTEGER";
-    case ValueType::kOctetString: return "OCTET STRING";
-    case ValueType::kObjectId: return "OBJECT IDENTIFIER";
-    case ValueType::kIpAddress: return "IpAddress";
-    case ValueType::kCounter32: return "Counter32";
-    case ValueType::kGauge32: return "Gauge32";
-    case ValueType::kTimeTicks: return "TimeTicks";
-    case ValueType::kOpaque: return "Opaque";
-    case ValueType::kCounter64: return "Counter64";
-    case ValueType::kNoSuchObject: return "noSuchObject";
-    case ValueType::kNoSuchInstance: return "noSuchInstance";
-    case ValueType::kEndOfMibView: return "endOfMibView";
+    case ValueType::kNull:
+      return "Null";
+    case ValueType::kInteger:
+      return "INTEGER";
+    case ValueType::kOctetString:
+      return "OCTET STRING";
+    case ValueType::kObjectId:
+      return "OBJECT IDENTIFIER";
+    case ValueType::kIpAddress:
+      return "IpAddress";
+    case ValueType::kCounter32:
+      return "Counter32";
+    case ValueType::kGauge32:
+      return "Gauge32";
+    case ValueType::kTimeTicks:
+      return "TimeTicks";
+    case ValueType::kOpaque:
+      return "Opaque";
+    case ValueType::kCounter64:
+      return "Counter64";
+    case ValueType::kNoSuchObject:
+      return "noSuchObject";
+    case ValueType::kNoSuchInstance:
+      return "noSuchInstance";
+    case ValueType::kEndOfMibView:
+      return "endOfMibView";
   }
   return "?";
 }

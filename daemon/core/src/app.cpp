@@ -1,5 +1,6 @@
 #include "surfzone/core/app.hpp"
 
+#include <prometheus/text_serializer.h>
 #include <sys/resource.h>
 
 #include <boost/asio/io_context.hpp>
@@ -7,7 +8,6 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <iostream>
-#include <prometheus/text_serializer.h>
 
 #include "surfzone/collectors/profile.hpp"
 #include "surfzone/config/load.hpp"
@@ -66,7 +66,8 @@ class Daemon {
     try {
       server.Start();
     } catch (const std::exception& e) {
-      log::Error("cannot start the HTTP server", {{"address", options_.listen_address}, {"error", e.what()}});
+      log::Error("cannot start the HTTP server",
+                 {{"address", options_.listen_address}, {"error", e.what()}});
       return 1;
     }
     log::Info("surfzoned started", {{"version", SURFZONE_VERSION},
@@ -96,9 +97,10 @@ class Daemon {
       config_ = std::move(next);
       ApplyConfig();
       metrics_.ReloadResult(true, WallNow());
-      log::Info("configuration reloaded", {{"trigger", trigger},
-                                           {"file", options_.config_file},
-                                           {"access_points", static_cast<int>(fleet_.aps().size())}});
+      log::Info("configuration reloaded",
+                {{"trigger", trigger},
+                 {"file", options_.config_file},
+                 {"access_points", static_cast<int>(fleet_.aps().size())}});
       Publish();
       return {true, "configuration reloaded"};
     } catch (const std::exception& e) {
@@ -190,7 +192,8 @@ int Run(const Options& options) {
   try {
     cfg = config::LoadFile(options.config_file, LoaderOptions());
   } catch (const config::ConfigException& e) {
-    for (const auto& err : e.errors()) log::Error("invalid configuration", {{"error", err.ToString()}});
+    for (const auto& err : e.errors())
+      log::Error("invalid configuration", {{"error", err.ToString()}});
     return 2;
   }
   RaiseFileLimit();

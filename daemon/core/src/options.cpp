@@ -6,8 +6,10 @@ namespace surfzone::core {
 
 std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   Options o;
-  CLI::App app{"surfzoned: polls public Wi-Fi access points over SNMP and serves Prometheus metrics"};
-  app.add_option("--config.file", o.config_file, "Configuration file (YAML)")->capture_default_str();
+  CLI::App app{
+      "surfzoned: polls public Wi-Fi access points over SNMP and serves Prometheus metrics"};
+  app.add_option("--config.file", o.config_file, "Configuration file (YAML)")
+      ->capture_default_str();
   app.add_option("--web.listen-address", o.listen_address,
                  "Address for /metrics and the API, host:port ([::1]:port for IPv6, :port for all)")
       ->capture_default_str();

@@ -86,7 +86,8 @@ void Poller::Start(std::shared_ptr<ApEntry> ap) {
   ++in_flight_;
   metrics_.SetInFlight(in_flight_);
   const auto lateness = Clock::now() - ap->due;
-  const auto allowed = std::max<Clock::duration>(std::chrono::seconds(1), ap->cfg.poll.interval / 10);
+  const auto allowed =
+      std::max<Clock::duration>(std::chrono::seconds(1), ap->cfg.poll.interval / 10);
   metrics_.PollStarted(lateness > allowed);
   asio::co_spawn(executor_, Poll(ap), [ap](std::exception_ptr e) {
     if (e) {
@@ -112,8 +113,9 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
       ap->endpoint = asio::ip::udp::endpoint(addr, ap->cfg.address.port);
     } else {
       asio::ip::udp::resolver resolver(executor_);
-      auto [rec, results] = co_await resolver.async_resolve(
-          ap->cfg.address.host, std::to_string(ap->cfg.address.port), asio::as_tuple(asio::use_awaitable));
+      auto [rec, results] = co_await resolver.async_resolve(ap->cfg.address.host,
+                                                            std::to_string(ap->cfg.address.port),
+                                                            asio::as_tuple(asio::use_awaitable));
       if (!rec && !results.empty()) {
         ap->endpoint = results.begin()->endpoint();
       } else {
@@ -145,7 +147,8 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
         *session, ap->profile->plan(),
         {.max_repetitions = ap->cfg.poll.max_repetitions,
          .max_rows = static_cast<std::size_t>(ap->cfg.poll.max_rows)},
-        result, [this](std::chrono::duration<double> d, bool) { metrics_.ObserveRequest(d.count()); });
+        result,
+        [this](std::chrono::duration<double> d, bool) { metrics_.ObserveRequest(d.count()); });
     error = outcome.error;
     if (error) detail = session->last_error();
   }
@@ -210,7 +213,8 @@ void Poller::CountForCycle(ApEntry& ap) {
   if (cycle_pending_ > 0) --cycle_pending_;
   if (cycle_pending_ == 0) {
     const auto now = Clock::now();
-    metrics_.PollCycleCompleted(std::chrono::duration<double>(now - cycle_start_).count(), WallNow());
+    metrics_.PollCycleCompleted(std::chrono::duration<double>(now - cycle_start_).count(),
+                                WallNow());
     ++cycles_completed_;
     ++cycle_;
     cycle_start_ = now;

@@ -61,7 +61,9 @@ bool ChildProcess::WaitExit(std::chrono::milliseconds limit, int* status) {
   return false;
 }
 
-bool ChildProcess::Running() { return pid_ > 0 && !WaitExit(std::chrono::milliseconds(0), nullptr); }
+bool ChildProcess::Running() {
+  return pid_ > 0 && !WaitExit(std::chrono::milliseconds(0), nullptr);
+}
 
 void ChildProcess::Signal(int sig) {
   if (pid_ > 0 && !reaped_) kill(pid_, sig);

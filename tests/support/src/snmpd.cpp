@@ -22,20 +22,18 @@ Snmpd::Snmpd(const std::string& sys_name) {
   port_ = FreeUdpPort();
   const std::string conf = dir_.Write(
       "snmpd.conf",
-          std::string("rocommunity ") + SnmpdUsers::kCommunity + " 127.0.0.1\n" +
-          "createUser " + SnmpdUsers::kAuthPrivUser + " SHA-256 " + SnmpdUsers::kAuthPassword +
-          " AES " + SnmpdUsers::kPrivPassword + "\n" +
-          "createUser " + SnmpdUsers::kAuthNoPrivUser + " SHA " + SnmpdUsers::kAuthPassword + "\n" +
-          "rouser " + SnmpdUsers::kAuthPrivUser + " priv\n" +
-          "rouser " + SnmpdUsers::kAuthNoPrivUser + " auth\n" +
-          "sysName " + sys_name + "\n" +
+      std::string("rocommunity ") + SnmpdUsers::kCommunity + " 127.0.0.1\n" + "createUser " +
+          SnmpdUsers::kAuthPrivUser + " SHA-256 " + SnmpdUsers::kAuthPassword + " AES " +
+          SnmpdUsers::kPrivPassword + "\n" + "createUser " + SnmpdUsers::kAuthNoPrivUser + " SHA " +
+          SnmpdUsers::kAuthPassword + "\n" + "rouser " + SnmpdUsers::kAuthPrivUser + " priv\n" +
+          "rouser " + SnmpdUsers::kAuthNoPrivUser + " auth\n" + "sysName " + sys_name + "\n" +
           "sysLocation surfzone test\n"
           "sysServices 72\n");
   // -C: only our config; -f: foreground; persistent state in the temp dir.
   proc_ = std::make_unique<ChildProcess>(
       std::vector<std::string>{"/usr/sbin/snmpd", "-f", "-C", "-c", conf, "-Lf",
-                               dir_.path() + "/snmpd.log", "-p", dir_.path() + "/snmpd.pid",
-                               "-M", "/dev/null", "-m", "", "-I", "-smux",
+                               dir_.path() + "/snmpd.log", "-p", dir_.path() + "/snmpd.pid", "-M",
+                               "/dev/null", "-m", "", "-I", "-smux",
                                "udp:127.0.0.1:" + std::to_string(port_)},
       dir_.path() + "/stdout.log",
       std::vector<std::string>{"SNMP_PERSISTENT_DIR=" + dir_.path() + "/persist",

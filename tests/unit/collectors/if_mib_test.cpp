@@ -24,16 +24,23 @@ PollResult Result(bool with_hc) {
   r.tables[0].resize(6);
   r.tables[1].resize(4);
   for (std::uint32_t idx : {1u, 2u, 3u}) {
-    r.tables[0][0].push_back(Cell(kIfEntry, 2, idx, Value::String(idx == 1 ? "lo" : "wlan" + std::to_string(idx))));
+    r.tables[0][0].push_back(
+        Cell(kIfEntry, 2, idx, Value::String(idx == 1 ? "lo" : "wlan" + std::to_string(idx))));
     r.tables[0][1].push_back(Cell(kIfEntry, 3, idx, Value::Integer(idx == 1 ? 24 : 71)));
-    r.tables[0][2].push_back(Cell(kIfEntry, 5, idx, Value::Unsigned(ValueType::kGauge32, 100000000)));
+    r.tables[0][2].push_back(
+        Cell(kIfEntry, 5, idx, Value::Unsigned(ValueType::kGauge32, 100000000)));
     r.tables[0][3].push_back(Cell(kIfEntry, 8, idx, Value::Integer(1)));
-    r.tables[0][4].push_back(Cell(kIfEntry, 10, idx, Value::Unsigned(ValueType::kCounter32, 1000 * idx)));
-    r.tables[0][5].push_back(Cell(kIfEntry, 16, idx, Value::Unsigned(ValueType::kCounter32, 2000 * idx)));
-    r.tables[1][0].push_back(Cell(kIfXEntry, 1, idx, Value::String(idx == 1 ? "lo" : "wifi" + std::to_string(idx))));
+    r.tables[0][4].push_back(
+        Cell(kIfEntry, 10, idx, Value::Unsigned(ValueType::kCounter32, 1000 * idx)));
+    r.tables[0][5].push_back(
+        Cell(kIfEntry, 16, idx, Value::Unsigned(ValueType::kCounter32, 2000 * idx)));
+    r.tables[1][0].push_back(
+        Cell(kIfXEntry, 1, idx, Value::String(idx == 1 ? "lo" : "wifi" + std::to_string(idx))));
     if (with_hc) {
-      r.tables[1][1].push_back(Cell(kIfXEntry, 6, idx, Value::Unsigned(ValueType::kCounter64, 5000000000ULL * idx)));
-      r.tables[1][2].push_back(Cell(kIfXEntry, 10, idx, Value::Unsigned(ValueType::kCounter64, 7000000000ULL * idx)));
+      r.tables[1][1].push_back(
+          Cell(kIfXEntry, 6, idx, Value::Unsigned(ValueType::kCounter64, 5000000000ULL * idx)));
+      r.tables[1][2].push_back(
+          Cell(kIfXEntry, 10, idx, Value::Unsigned(ValueType::kCounter64, 7000000000ULL * idx)));
     }
     r.tables[1][3].push_back(Cell(kIfXEntry, 15, idx, Value::Unsigned(ValueType::kGauge32, 1000)));
   }
@@ -84,12 +91,16 @@ TEST(InterfaceFilter, MatchesByTypeAndName) {
   InterfaceSample eth;
   eth.name = "eth0";
   eth.type = 6;
-  InterfaceFilter by_type{.types = {71}, .name = std::nullopt};
+  InterfaceFilter by_type{.types = {71}, .name = std::nullopt, .descr = std::nullopt};
   EXPECT_TRUE(by_type.Matches(wlan));
   EXPECT_FALSE(by_type.Matches(eth));
-  InterfaceFilter by_name{.types = {}, .name = std::regex("^eth")};
+  InterfaceFilter by_name{.types = {}, .name = std::regex("^eth"), .descr = std::nullopt};
   EXPECT_FALSE(by_name.Matches(wlan));
   EXPECT_TRUE(by_name.Matches(eth));
+  wlan.descr = "Atheros 802.11ac radio";
+  InterfaceFilter by_descr{.types = {}, .name = std::nullopt, .descr = std::regex("802\\.11")};
+  EXPECT_TRUE(by_descr.Matches(wlan));
+  EXPECT_FALSE(by_descr.Matches(eth));
 }
 
 }  // namespace

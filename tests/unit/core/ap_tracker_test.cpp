@@ -65,8 +65,9 @@ TEST(ApTracker, ImplausibleJumpIsCappedByLinkSpeed) {
   ApTracker t;
   // 64-bit counter on a 1 Mbit/s link, 10 s apart: at most ~2.5 MB may be added.
   t.ApplySample(Sample(100, 1000, 1000, 1000, CounterWidth::k64, 1000000), "if-mib-64", 0.01);
-  auto d = t.ApplySample(Sample(110, 2000, 1000 + 100000000000ULL, 1000, CounterWidth::k64, 1000000),
-                         "if-mib-64", 0.01);
+  auto d =
+      t.ApplySample(Sample(110, 2000, 1000 + 100000000000ULL, 1000, CounterWidth::k64, 1000000),
+                    "if-mib-64", 0.01);
   EXPECT_LT(d.rx, 2600000u);
 }
 

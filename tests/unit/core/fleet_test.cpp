@@ -64,9 +64,9 @@ TEST(Fleet, LocationTotalsAndStateSeconds) {
   EXPECT_EQ(added.size(), 3u);
   Poll(fleet, "st-1", 100, 1000);
   Poll(fleet, "st-2", 100, 5000);
-  Poll(fleet, "st-1", 110, 1500);   // +500
+  Poll(fleet, "st-1", 110, 1500);          // +500
   Poll(fleet, "st-2", 110, std::nullopt);  // st-2 down from t=110: degraded
-  Poll(fleet, "st-1", 130, 1600);   // +100
+  Poll(fleet, "st-1", 130, 1600);          // +100
   fleet.ObserveLocations(140);
   const auto snap = fleet.BuildSnapshot();
   const auto& st = Loc(snap, "Stortorget");

@@ -24,7 +24,9 @@ TEST(TableWalk, InterleavedRowsAreSplitByColumnAndContinueFromTheLastOid) {
   EXPECT_FALSE(walk.Done());
   EXPECT_EQ(walk.NextRequest(), (std::vector<Oid>{kInOctets.Child({2}), kOutOctets.Child({2})}));
   // Next round: in-octets runs into out-octets (end of its subtree); out-octets runs off the table.
-  walk.Feed({Cell(kInOctets, 3, 12), Cell(kOutOctets, 3, 22), Cell(kOutOctets, 1, 20),
+  walk.Feed({Cell(kInOctets, 3, 12),
+             Cell(kOutOctets, 3, 22),
+             Cell(kOutOctets, 1, 20),
              {Oid{1, 3, 6, 1, 2, 1, 2, 2, 1, 17, 1}, Value::Integer(0)}});
   EXPECT_TRUE(walk.Done());
   ASSERT_EQ(walk.results()[0].size(), 3u);
@@ -36,7 +38,8 @@ TEST(TableWalk, InterleavedRowsAreSplitByColumnAndContinueFromTheLastOid) {
 
 TEST(TableWalk, StopsOnEndOfMibView) {
   TableWalk walk({kInOctets}, 100);
-  walk.Feed({Cell(kInOctets, 1, 1), {kInOctets.Child({1}), Value::Exception(ValueType::kEndOfMibView)}});
+  walk.Feed(
+      {Cell(kInOctets, 1, 1), {kInOctets.Child({1}), Value::Exception(ValueType::kEndOfMibView)}});
   EXPECT_TRUE(walk.Done());
   EXPECT_EQ(walk.end(0), WalkEnd::kEndOfMibView);
   EXPECT_EQ(walk.results()[0].size(), 1u);

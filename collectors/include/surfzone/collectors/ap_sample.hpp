@@ -19,14 +19,14 @@ struct SystemInfo {
 enum class CounterWidth : std::uint8_t { k32, k64 };
 
 struct InterfaceSample {
-  std::uint32_t index = 0;  // ifIndex
-  std::string name;         // ifName, else ifDescr
-  std::string descr;        // ifDescr
-  std::int64_t type = 0;    // ifType (IANAifType; 24 = softwareLoopback, 71 = ieee80211)
+  std::uint32_t index = 0;       // ifIndex
+  std::string name;              // ifName, else ifDescr
+  std::string descr;             // ifDescr
+  std::int64_t type = 0;         // ifType (IANAifType; 24 = softwareLoopback, 71 = ieee80211)
   std::int64_t oper_status = 0;  // 1 up, 2 down, ...
   std::optional<std::uint64_t> in_octets, out_octets;
   CounterWidth width = CounterWidth::k32;
-  std::uint64_t speed_bps = 0;  // ifHighSpeed*1e6 or ifSpeed; 0 = unknown
+  std::uint64_t speed_bps = 0;       // ifHighSpeed*1e6 or ifSpeed; 0 = unknown
   bool carries_wifi_traffic = true;  // chosen by the profile's interface filter
 };
 

@@ -25,7 +25,7 @@ struct PollPlan {
 };
 
 struct PollResult {
-  std::map<snmp::Oid, snmp::Value> scalars;       // exceptions (noSuchObject ...) left out
+  std::map<snmp::Oid, snmp::Value> scalars;         // exceptions (noSuchObject ...) left out
   std::vector<std::vector<snmp::Varbinds>> tables;  // [table][column] -> cells in OID order
   const snmp::Value* Scalar(const snmp::Oid& oid) const;
 };

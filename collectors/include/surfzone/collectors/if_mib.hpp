@@ -18,9 +18,10 @@ namespace surfzone::collectors {
 
 /// Chooses the interfaces whose octets make an AP's traffic. Default: every non-loopback one.
 struct InterfaceFilter {
-  std::vector<std::int64_t> types;   // if non-empty, only these ifTypes
-  std::optional<std::regex> name;    // if set, ifName (or ifDescr) must match
-  bool exclude_loopback = true;      // ifType 24 softwareLoopback, or name "lo"
+  std::vector<std::int64_t> types;  // if non-empty, only these ifTypes
+  std::optional<std::regex> name;  // if set, ifName (or ifDescr when there is no ifName) must match
+  std::optional<std::regex> descr;  // if set, ifDescr must match
+  bool exclude_loopback = true;     // ifType 24 softwareLoopback, or name "lo"
   bool Matches(const InterfaceSample& i) const;
 };
 

@@ -3,10 +3,9 @@
 /// GETBULK walk per table. Stops at the first timeout (a dead AP costs one timeout, not one per
 /// request).
 
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <functional>
-
-#include <boost/asio/awaitable.hpp>
 
 #include "surfzone/collectors/collector.hpp"
 #include "surfzone/snmp/session.hpp"

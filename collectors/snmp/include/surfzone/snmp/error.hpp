@@ -6,13 +6,13 @@
 namespace surfzone::snmp {
 
 enum class Errc {
-  kTimeout = 1,        // no answer after all retries
-  kSendFailed,         // the request could not be sent (socket error, encoding)
-  kAgentError,         // the agent answered with error-status != noError (tooBig, genErr, ...)
-  kSecurityError,      // v3: unknown user, wrong digest, decryption error, unknown engine ...
-  kDiscoveryFailed,    // v3: engine ID discovery got no engine ID
-  kOpenFailed,         // session could not be opened (bad address, bad credentials)
-  kClosed,             // the session was closed while the request was outstanding
+  kTimeout = 1,      // no answer after all retries
+  kSendFailed,       // the request could not be sent (socket error, encoding)
+  kAgentError,       // the agent answered with error-status != noError (tooBig, genErr, ...)
+  kSecurityError,    // v3: unknown user, wrong digest, decryption error, unknown engine ...
+  kDiscoveryFailed,  // v3: engine ID discovery got no engine ID
+  kOpenFailed,       // session could not be opened (bad address, bad credentials)
+  kClosed,           // the session was closed while the request was outstanding
 };
 
 const boost::system::error_category& ErrorCategory();

@@ -11,9 +11,9 @@
 namespace surfzone::snmp {
 
 struct MessagePeek {
-  long version = -1;                     // 0 = v1, 1 = v2c, 3 = v3
+  long version = -1;                       // 0 = v1, 1 = v2c, 3 = v3
   std::optional<std::int64_t> request_id;  // v1/v2c only (v3 PDUs may be encrypted)
-  std::uint8_t pdu_type = 0;             // v1/v2c: 0xA0..0xA8
+  std::uint8_t pdu_type = 0;               // v1/v2c: 0xA0..0xA8
 };
 
 /// nullopt if the bytes are not a well-formed SNMP message header.

@@ -10,16 +10,15 @@
 /// @par Thread safety: a Session, and the Engine it belongs to, are used from the thread that
 /// runs their io_context only.
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/ip/udp.hpp>
+#include <boost/system/error_code.hpp>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/async_result.hpp>
-#include <boost/asio/ip/udp.hpp>
-#include <boost/system/error_code.hpp>
 
 #include "surfzone/config/config.hpp"
 #include "surfzone/snmp/engine.hpp"
@@ -30,7 +29,7 @@
 namespace surfzone::snmp {
 
 struct SessionOptions {
-  boost::asio::ip::udp::endpoint peer;      // already resolved: no DNS in here
+  boost::asio::ip::udp::endpoint peer;  // already resolved: no DNS in here
   config::Auth auth;
   std::chrono::milliseconds timeout{2000};  // per try
   int retries = 1;
@@ -69,13 +68,15 @@ class Session {
   auto AsyncGetBulk(std::vector<Oid> oids, int non_repeaters, int max_repetitions, Token&& token) {
     return boost::asio::async_initiate<Token, VarbindsSignature>(
         [this, non_repeaters, max_repetitions](auto handler, std::vector<Oid> o) {
-          BulkImpl(std::move(o), non_repeaters, max_repetitions, VarbindsHandler(std::move(handler)));
+          BulkImpl(std::move(o), non_repeaters, max_repetitions,
+                   VarbindsHandler(std::move(handler)));
         },
         token, std::move(oids));
   }
 
   bool IsOpen() const;
-  /// Closes the socket now; outstanding requests complete with Errc::kClosed. Reopen with AsyncOpen.
+  /// Closes the socket now; outstanding requests complete with Errc::kClosed. Reopen with
+  /// AsyncOpen.
   void Close();
 
   /// Human-readable detail of the last error on this session (never contains secrets).

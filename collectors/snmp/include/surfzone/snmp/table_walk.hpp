@@ -36,7 +36,7 @@ class TableWalk {
  private:
   std::vector<Oid> columns_;
   std::size_t max_rows_;
-  std::vector<Oid> cursor_;   // last OID seen per column
+  std::vector<Oid> cursor_;  // last OID seen per column
   std::vector<WalkEnd> ends_;
   std::vector<Varbinds> results_;
   std::vector<std::size_t> pending_;  // column indexes in the last request, in order

@@ -18,8 +18,8 @@ class UniqueHandler<void(Args...)> {
  public:
   UniqueHandler() = default;
   template <typename H>
-    requires(!std::is_same_v<std::decay_t<H>, UniqueHandler>)
-  explicit UniqueHandler(H&& h) : impl_(std::make_unique<Impl<std::decay_t<H>>>(std::forward<H>(h))) {}
+  requires(!std::is_same_v<std::decay_t<H>, UniqueHandler>) explicit UniqueHandler(H&& h)
+      : impl_(std::make_unique<Impl<std::decay_t<H>>>(std::forward<H>(h))) {}
 
   explicit operator bool() const { return impl_ != nullptr; }
 

@@ -30,10 +30,10 @@ const char* ToString(ValueType type);
 
 struct Value {
   ValueType type = ValueType::kNull;
-  std::int64_t integer = 0;    // kInteger (signed)
-  std::uint64_t unsigned_ = 0; // kCounter32, kGauge32, kTimeTicks, kCounter64
-  std::string bytes;           // kOctetString, kOpaque, kIpAddress (4 raw bytes)
-  Oid oid;                     // kObjectId
+  std::int64_t integer = 0;     // kInteger (signed)
+  std::uint64_t unsigned_ = 0;  // kCounter32, kGauge32, kTimeTicks, kCounter64
+  std::string bytes;            // kOctetString, kOpaque, kIpAddress (4 raw bytes)
+  Oid oid;                      // kObjectId
 
   /// noSuchObject / noSuchInstance / endOfMibView: the agent has no value here.
   bool IsException() const {

@@ -26,7 +26,7 @@ struct LocationAccount {
   state::LocationState state;
   std::uint64_t rx_bytes = 0, tx_bytes = 0;
   int configured = 0, known = 0, up = 0;  // APs in the config / with a known state / up
-  bool active = true;     // false once removed from the config (totals kept for a comeback)
+  bool active = true;  // false once removed from the config (totals kept for a comeback)
 };
 
 struct ApEntry {
@@ -37,7 +37,7 @@ struct ApEntry {
   ApTracker tracker;
   std::shared_ptr<snmp::Session> session;  // shared: an in-flight poll keeps it alive
   std::optional<boost::asio::ip::udp::endpoint> endpoint;
-  bool retired = false;       // removed from the config; an in-flight poll discards its result
+  bool retired = false;  // removed from the config; an in-flight poll discards its result
   bool polling = false;
   std::uint64_t cycle_seen = 0;
   Clock::time_point due{};

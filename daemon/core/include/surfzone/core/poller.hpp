@@ -6,14 +6,13 @@
 /// in FIFO order. A dead AP costs one timeout per poll and is retried with backoff up to its
 /// interval; it never delays other APs.
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <deque>
 #include <memory>
 #include <queue>
 #include <vector>
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "surfzone/core/fleet.hpp"
 #include "surfzone/core/self_metrics.hpp"

@@ -3,12 +3,12 @@
 /// latency, poll cycles, config reloads, build info. Updated from the poll thread; the
 /// Registry is read by the HTTP thread (prometheus-cpp metrics are thread-safe).
 
-#include <memory>
-
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
+
+#include <memory>
 
 #include "surfzone/snmp/engine.hpp"
 
@@ -30,7 +30,8 @@ class SelfMetrics {
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  std::array<prometheus::Counter*, static_cast<std::size_t>(snmp::RequestResult::kCount)> requests_{};
+  std::array<prometheus::Counter*, static_cast<std::size_t>(snmp::RequestResult::kCount)>
+      requests_{};
   std::array<prometheus::Counter*, static_cast<std::size_t>(snmp::DropReason::kCount)> dropped_{};
   prometheus::Counter* retries_;
   prometheus::Gauge* sessions_;

@@ -11,8 +11,8 @@ namespace surfzone::testing {
 
 struct SnmpdUsers {
   static constexpr const char* kCommunity = "public";
-  static constexpr const char* kAuthPrivUser = "surfpriv";      // SHA-256 + AES
-  static constexpr const char* kAuthNoPrivUser = "surfauth";    // SHA
+  static constexpr const char* kAuthPrivUser = "surfpriv";    // SHA-256 + AES
+  static constexpr const char* kAuthNoPrivUser = "surfauth";  // SHA
   static constexpr const char* kAuthPassword = "authpass-123";
   static constexpr const char* kPrivPassword = "privpass-456";
 };
