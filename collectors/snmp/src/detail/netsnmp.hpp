@@ -1,11 +1,14 @@
 #pragma once
 // Private to surfzone_snmp: the only place net-snmp headers are included.
+// net-snmp's headers depend on this order.
+// clang-format off
+#include <net-snmp/net-snmp-config.h>
+#include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/library/keytools.h>
 #include <net-snmp/library/large_fd_set.h>
 #include <net-snmp/library/snmpusm.h>
 #include <net-snmp/library/transform_oids.h>
-#include <net-snmp/net-snmp-config.h>
-#include <net-snmp/net-snmp-includes.h>
+// clang-format on
 
 #include <boost/asio/ip/udp.hpp>
 #include <string>
