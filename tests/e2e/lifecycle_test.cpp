@@ -70,5 +70,32 @@ TEST(E2eLifecycle, SigtermExitsZeroWithinFiveSeconds) { ExpectCleanExitOn(SIGTER
 
 TEST(E2eLifecycle, SigintExitsZeroWithinFiveSeconds) { ExpectCleanExitOn(SIGINT); }
 
+TEST(E2eLifecycle, JsonLogFormatWritesOneObjectPerLine) {
+  TempDir dir;
+  Snmpd live;
+  const std::string config = dir.Write(
+      "surfzone.yaml",
+      ConfigYaml({{.name = "Torget", .aps = {{.name = "live", .address = live.address()}}}}));
+  std::string log;
+  {
+    Surfzoned daemon(dir.path(), config, {"--log.format", "json"});
+    ASSERT_TRUE(daemon.WaitForStatus("/-/ready", 200, 10s)) << daemon.Log();
+    daemon.process().Stop();
+    log = daemon.Log();
+  }
+  int lines = 0;
+  std::size_t pos = 0;
+  while (pos < log.size()) {
+    const std::size_t nl = log.find('\n', pos);
+    const std::string line = log.substr(pos, nl == std::string::npos ? nl : nl - pos);
+    pos = nl == std::string::npos ? log.size() : nl + 1;
+    if (line.empty()) continue;
+    ++lines;
+    EXPECT_TRUE(line.front() == '{' && line.back() == '}') << line;
+    EXPECT_NE(line.find("\"level\":"), std::string::npos) << line;
+  }
+  EXPECT_GE(lines, 2) << log;
+}
+
 }  // namespace
 }  // namespace surfzone::e2e

@@ -96,6 +96,9 @@ TEST_F(E2ePolling, BothAgentsAreUpWithTheirSystemInfo) {
   EXPECT_EQ(loc_info.front()->labels.at("lat"), "56.0465");
   EXPECT_EQ(loc_info.front()->labels.at("lon"), "12.6945");
   EXPECT_GT(ValueOr(m, "surfzone_snmp_requests_total", {{"result", "ok"}}), 0);
+  EXPECT_EQ(ValueOr(m, "surfzone_snmp_requests_total", {{"result", "timeout"}}), 0);
+  EXPECT_GT(ValueOr(m, "surfzone_snmp_request_duration_seconds_count", {}), 0);
+  EXPECT_TRUE(m.Has("surfzone_poll_cycle_seconds"));
   EXPECT_EQ(ValueOr(m, "surfzone_config_last_reload_successful", {}), 1);
   EXPECT_EQ(m.Find("surfzone_build_info", {{"version", "0.1.0"}}).size(), 1u);
 }

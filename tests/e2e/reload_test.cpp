@@ -46,7 +46,7 @@ std::pair<std::string, int> WithUnknownKey(const std::string& good) {
   return {bad, LineOf(bad, "intervall")};
 }
 
-TEST_F(E2eReload, BadFileOnSighupKeepsServingTheOldAccessPoints) {
+TEST_F(E2eReload, SighupWithBadFileKeepsTheOldAccessPointsAndGoodFileApplies) {
   Surfzoned daemon(dir_.path(), path_);
   MetricsText m;
   ASSERT_TRUE(daemon.WaitFor(
@@ -77,6 +77,18 @@ TEST_F(E2eReload, BadFileOnSighupKeepsServingTheOldAccessPoints) {
       << "the old access points stopped being polled\n"
       << daemon.Log();
   EXPECT_FALSE(HasAnyApSample(m, "ap-added"));
+
+  // A good file on the next SIGHUP is taken.
+  WriteFileAtomic(path_, Config({keep_ap_, removed_ap_, added_ap_}));
+  daemon.process().Signal(SIGHUP);
+  EXPECT_TRUE(daemon.WaitFor(
+      [](const MetricsText& s) {
+        return ValueOr(s, "surfzone_config_last_reload_successful", {}) == 1 &&
+               ValueOr(s, "surfzone_ap_up", Ap("ap-added")) == 1;
+      },
+      5s, &m))
+      << daemon.Log();
+  EXPECT_EQ(ValueOr(m, "surfzone_ap_up", Ap("ap-keep")), 1);
 }
 
 TEST_F(E2eReload, PostWithBadFileAnswers500NamingFileAndLine) {
