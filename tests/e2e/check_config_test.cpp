@@ -22,9 +22,9 @@ std::string TwoLocations(const std::string& second_ap_name) {
 }
 
 void ExpectNoSecrets(const RunResult& r) {
-  for (const std::string& secret : {std::string(SnmpdUsers::kAuthPassword),
-                                   std::string(SnmpdUsers::kPrivPassword),
-                                   std::string(kSecretCommunity)}) {
+  for (const std::string& secret :
+       {std::string(SnmpdUsers::kAuthPassword), std::string(SnmpdUsers::kPrivPassword),
+        std::string(kSecretCommunity)}) {
     EXPECT_EQ(r.err.find(secret), std::string::npos) << secret << " in stderr:\n" << r.err;
     EXPECT_EQ(r.out.find(secret), std::string::npos) << secret << " in stdout:\n" << r.out;
   }

@@ -9,15 +9,15 @@ using testing::SnmpdUsers;
 std::string ConfigYaml(const std::vector<LocationSpec>& locations, const DefaultsSpec& defaults) {
   std::string y;
   y += "auths:\n";
-  y += std::string("  ") + kAuthV2 + ":\n    version: 2c\n    community: " +
-       SnmpdUsers::kCommunity + "\n";
-  y += std::string("  ") + kAuthV2Secret + ":\n    version: 2c\n    community: " +
-       kSecretCommunity + "\n";
-  y += std::string("  ") + kAuthV3Priv + ":\n    version: 3\n    username: " +
-       SnmpdUsers::kAuthPrivUser +
+  y += std::string("  ") + kAuthV2 +
+       ":\n    version: 2c\n    community: " + SnmpdUsers::kCommunity + "\n";
+  y += std::string("  ") + kAuthV2Secret +
+       ":\n    version: 2c\n    community: " + kSecretCommunity + "\n";
+  y += std::string("  ") + kAuthV3Priv +
+       ":\n    version: 3\n    username: " + SnmpdUsers::kAuthPrivUser +
        "\n    security_level: authPriv\n    auth_protocol: SHA-256\n    auth_password: " +
-       SnmpdUsers::kAuthPassword + "\n    priv_protocol: AES\n    priv_password: " +
-       SnmpdUsers::kPrivPassword + "\n";
+       SnmpdUsers::kAuthPassword +
+       "\n    priv_protocol: AES\n    priv_password: " + SnmpdUsers::kPrivPassword + "\n";
   y += "defaults:\n";
   y += "  interval: " + defaults.interval + "\n";
   y += "  timeout: " + defaults.timeout + "\n";

@@ -16,7 +16,7 @@ inline constexpr const char* kSecretCommunity = "e2e-community-s3cret-91";
 struct ApSpec {
   std::string name{};
   std::string address{};
-  std::string auth{};            ///< empty: the default (kAuthV2)
+  std::string auth{};                ///< empty: the default (kAuthV2)
   std::vector<std::string> extra{};  ///< more "key: value" lines, e.g. "timeout: 3s"
 };
 
@@ -36,7 +36,8 @@ struct DefaultsSpec {
 };
 
 /// A complete config: auths, defaults, and `locations`.
-std::string ConfigYaml(const std::vector<LocationSpec>& locations, const DefaultsSpec& defaults = {});
+std::string ConfigYaml(const std::vector<LocationSpec>& locations,
+                       const DefaultsSpec& defaults = {});
 
 /// 1-based number of the first line of `text` containing `needle`; 0 if none.
 int LineOf(const std::string& text, const std::string& needle);

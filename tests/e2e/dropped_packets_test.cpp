@@ -18,12 +18,11 @@ TEST(E2eDroppedPackets, GarbageAndWrongSourceRepliesAreCounted) {
   Snmpd live;
   UdpPeer liar(UdpPeer::Mode::kMisbehave);
   const std::string config = dir.Write(
-      "surfzone.yaml",
-      ConfigYaml({{.name = "Hamnen",
-                   .kind = "harbour",
-                   .aps = {{.name = "live", .address = live.address()},
-                           {.name = "liar", .address = liar.address()}}}},
-                 {.interval = "1s", .timeout = "300ms", .retries = 0}));
+      "surfzone.yaml", ConfigYaml({{.name = "Hamnen",
+                                    .kind = "harbour",
+                                    .aps = {{.name = "live", .address = live.address()},
+                                            {.name = "liar", .address = liar.address()}}}},
+                                  {.interval = "1s", .timeout = "300ms", .retries = 0}));
   Surfzoned daemon(dir.path(), config);
 
   MetricsText m;

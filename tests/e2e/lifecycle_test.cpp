@@ -20,13 +20,13 @@ TEST(E2eLifecycle, ReadyOnlyAfterTheFirstCycleCompleted) {
   UdpPeer slow(UdpPeer::Mode::kBlackHole);
   // The black hole's first poll cannot end before its 4 s timeout: until then the first
   // cycle is incomplete.
-  const std::string config = dir.Write(
-      "surfzone.yaml",
-      ConfigYaml({{.name = "Torget",
-                   .aps = {{.name = "live", .address = live.address()},
-                           {.name = "slow",
-                            .address = slow.address(),
-                            .extra = {"interval: 10s", "timeout: 4s", "retries: 0"}}}}}));
+  const std::string config =
+      dir.Write("surfzone.yaml",
+                ConfigYaml({{.name = "Torget",
+                             .aps = {{.name = "live", .address = live.address()},
+                                     {.name = "slow",
+                                      .address = slow.address(),
+                                      .extra = {"interval: 10s", "timeout: 4s", "retries: 0"}}}}}));
   Surfzoned daemon(dir.path(), config);
   EXPECT_EQ(daemon.Status("/-/healthy"), 200);
   EXPECT_EQ(daemon.Status("/-/ready"), 503);
@@ -47,13 +47,13 @@ void ExpectCleanExitOn(int sig) {
   Snmpd live;
   UdpPeer slow(UdpPeer::Mode::kBlackHole);
   // A request is outstanding at the black hole when the signal arrives.
-  const std::string config = dir.Write(
-      "surfzone.yaml",
-      ConfigYaml({{.name = "Torget",
-                   .aps = {{.name = "live", .address = live.address()},
-                           {.name = "slow",
-                            .address = slow.address(),
-                            .extra = {"interval: 10s", "timeout: 4s", "retries: 0"}}}}}));
+  const std::string config =
+      dir.Write("surfzone.yaml",
+                ConfigYaml({{.name = "Torget",
+                             .aps = {{.name = "live", .address = live.address()},
+                                     {.name = "slow",
+                                      .address = slow.address(),
+                                      .extra = {"interval: 10s", "timeout: 4s", "retries: 0"}}}}}));
   Surfzoned daemon(dir.path(), config);
   ASSERT_TRUE(daemon.WaitFor(
       [](const MetricsText& s) { return ValueOr(s, "surfzone_ap_up", Ap("live")) == 1; }, 5s))
@@ -61,8 +61,7 @@ void ExpectCleanExitOn(int sig) {
   daemon.process().Signal(sig);
   int status = 0;
   ASSERT_TRUE(daemon.process().WaitExit(5s, &status)) << "still running 5 s after the signal";
-  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << "\n"
-                                 << daemon.Log();
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << "\n" << daemon.Log();
   EXPECT_EQ(WEXITSTATUS(status), 0) << daemon.Log();
 }
 

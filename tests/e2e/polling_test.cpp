@@ -30,9 +30,9 @@ std::string StripDot(std::string oid) { return oid.starts_with('.') ? oid.substr
 
 // sysUpTime.0 in ticks (1/100 s), read with the net-snmp CLI.
 double SysUpTimeTicks(const Snmpd& agent) {
-  const std::string out = testing::RunCommand(
-      "snmpget -v2c -c public -On -Oqvt -t 0.3 -r 1 -M /dev/null -m '' " + agent.address() +
-      " 1.3.6.1.2.1.1.3.0 2>/dev/null");
+  const std::string out =
+      testing::RunCommand("snmpget -v2c -c public -On -Oqvt -t 0.3 -r 1 -M /dev/null -m '' " +
+                          agent.address() + " 1.3.6.1.2.1.1.3.0 2>/dev/null");
   return std::strtod(out.c_str(), nullptr);
 }
 
@@ -43,15 +43,14 @@ class E2ePolling : public ::testing::Test {
   Snmpd v3_agent_{"e2e-agent-v3"};
   std::string config_ = dir_.Write(
       "surfzone.yaml",
-      ConfigYaml({{.name = "Stortorget",
-                   .kind = "square",
-                   .district = "Centrum",
-                   .lat = "56.0465",
-                   .lon = "12.6945",
-                   .aps = {{.name = "ap-v2", .address = v2_agent_.address(), .auth = kAuthV2},
-                           {.name = "ap-v3",
-                            .address = v3_agent_.address(),
-                            .auth = kAuthV3Priv}}}}));
+      ConfigYaml(
+          {{.name = "Stortorget",
+            .kind = "square",
+            .district = "Centrum",
+            .lat = "56.0465",
+            .lon = "12.6945",
+            .aps = {{.name = "ap-v2", .address = v2_agent_.address(), .auth = kAuthV2},
+                    {.name = "ap-v3", .address = v3_agent_.address(), .auth = kAuthV3Priv}}}}));
 };
 
 TEST_F(E2ePolling, BothAgentsAreUpWithTheirSystemInfo) {
@@ -154,10 +153,10 @@ TEST_F(E2ePolling, TrafficTotalsAreMonotonicAcrossPolls) {
   }
   // The location's totals are the sum over its access points.
   for (const std::string dir : {"rx", "tx"}) {
-    EXPECT_DOUBLE_EQ(
-        ValueOr(later, "surfzone_location_traffic_bytes_total",
-                {{"location", "Stortorget"}, {"direction", dir}}),
-        later.Sum("surfzone_ap_traffic_bytes_total", {{"location", "Stortorget"}, {"direction", dir}}))
+    EXPECT_DOUBLE_EQ(ValueOr(later, "surfzone_location_traffic_bytes_total",
+                             {{"location", "Stortorget"}, {"direction", dir}}),
+                     later.Sum("surfzone_ap_traffic_bytes_total",
+                               {{"location", "Stortorget"}, {"direction", dir}}))
         << dir;
   }
   const double last_poll = ValueOr(later, "surfzone_ap_last_poll_timestamp_seconds", Ap("ap-v3"));
@@ -176,9 +175,9 @@ TEST_F(E2ePolling, SecretsNeverAppearInMetricsOrLog) {
   const std::string metrics = daemon.ScrapeText();
   ASSERT_TRUE(metrics.find("surfzone_ap_up") != std::string::npos);
   const std::string log = daemon.Log();
-  for (const std::string& secret : {std::string(SnmpdUsers::kAuthPassword),
-                                   std::string(SnmpdUsers::kPrivPassword),
-                                   std::string(kSecretCommunity)}) {
+  for (const std::string& secret :
+       {std::string(SnmpdUsers::kAuthPassword), std::string(SnmpdUsers::kPrivPassword),
+        std::string(kSecretCommunity)}) {
     EXPECT_EQ(metrics.find(secret), std::string::npos) << secret;
     EXPECT_EQ(log.find(secret), std::string::npos) << secret;
   }

@@ -133,8 +133,8 @@ TEST_F(E2eReload, PostWithGoodFileAddsAndRemovesAccessPoints) {
       << daemon.ScrapeText() << daemon.Log();
   EXPECT_FALSE(HasAnyApSample(m, "ap-removed")) << daemon.ScrapeText();
   EXPECT_EQ(ValueOr(m, "surfzone_config_last_reload_successful", {}), 1);
-  EXPECT_NEAR(ValueOr(m, "surfzone_config_last_reload_success_timestamp_seconds", {}),
-              reload_time, 5);
+  EXPECT_NEAR(ValueOr(m, "surfzone_config_last_reload_success_timestamp_seconds", {}), reload_time,
+              5);
   EXPECT_GE(ValueOr(m, "surfzone_ap_polls_total", Ap("ap-keep")), polls_before)
       << "the counters of an access point that stayed were reset";
   EXPECT_EQ(ValueOr(m, "surfzone_location_aps", {{"location", "Torget"}}), 2);

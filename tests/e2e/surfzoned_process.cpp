@@ -31,9 +31,13 @@ const char* SurfzonedPath() { return SURFZONED_PATH; }
 Surfzoned::Surfzoned(const std::string& log_dir, const std::string& config,
                      std::vector<std::string> extra_args)
     : log_file_(log_dir + "/surfzoned.log"), port_(testing::FreeTcpPort()) {
-  std::vector<std::string> argv{SurfzonedPath(), "--config.file", config,
-                                "--web.listen-address", "127.0.0.1:" + std::to_string(port_),
-                                "--log.level", "debug"};
+  std::vector<std::string> argv{SurfzonedPath(),
+                                "--config.file",
+                                config,
+                                "--web.listen-address",
+                                "127.0.0.1:" + std::to_string(port_),
+                                "--log.level",
+                                "debug"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   proc_ = std::make_unique<testing::ChildProcess>(std::move(argv), log_file_);
   const auto deadline = Clock::now() + 10s;
@@ -148,8 +152,7 @@ void WriteFileAtomic(const std::string& path, const std::string& content) {
 }
 
 double NowSeconds() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace surfzone::e2e

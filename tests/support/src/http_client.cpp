@@ -34,7 +34,8 @@ class Fd {
 // Waits until `fd` has `events`; throws when `deadline` passes first.
 void WaitFor(int fd, short events, Clock::time_point deadline, const char* what) {
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) throw std::runtime_error(std::string("http: timeout while ") + what);
     pollfd p{fd, events, 0};
     const int r = poll(&p, 1, static_cast<int>(left.count()));
@@ -112,9 +113,8 @@ bool Complete(const std::string& raw) {
 
 }  // namespace
 
-HttpResponse HttpRequest(unsigned short port, const std::string& method,
-                         const std::string& target, const std::string& body,
-                         std::chrono::milliseconds timeout) {
+HttpResponse HttpRequest(unsigned short port, const std::string& method, const std::string& target,
+                         const std::string& body, std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   Fd fd(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
   if (fd.get() < 0) throw std::runtime_error("http: socket failed");
@@ -128,11 +128,13 @@ HttpResponse HttpRequest(unsigned short port, const std::string& method,
     int err = 0;
     socklen_t len = sizeof(err);
     getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &err, &len);
-    if (err != 0) throw std::runtime_error("http: connect to port " + std::to_string(port) + " failed");
+    if (err != 0)
+      throw std::runtime_error("http: connect to port " + std::to_string(port) + " failed");
   }
 
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                        std::to_string(port) + "\r\nConnection: close\r\n";
+  std::string request = method + " " + target +
+                        " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                        "\r\nConnection: close\r\n";
   if (!body.empty() || method == "POST") {
     request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }

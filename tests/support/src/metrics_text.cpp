@@ -72,8 +72,8 @@ MetricSample ParseLine(std::string_view line) {
   if (pos >= line.size() || line[pos] != ' ') Fail(line, "missing value");
   while (pos < line.size() && line[pos] == ' ') ++pos;
   const std::size_t end = line.find(' ', pos);  // an optional timestamp follows
-  sample.value = ParseValue(line.substr(pos, end == std::string_view::npos ? end : end - pos),
-                            line);
+  sample.value =
+      ParseValue(line.substr(pos, end == std::string_view::npos ? end : end - pos), line);
   return sample;
 }
 

@@ -10,16 +10,16 @@
 namespace surfzone::testing {
 
 struct HttpResponse {
-  int status = 0;                             ///< e.g. 200
+  int status = 0;                              ///< e.g. 200
   std::map<std::string, std::string> headers;  ///< names lower-cased
-  std::string body;                           ///< de-chunked if Transfer-Encoding: chunked
+  std::string body;                            ///< de-chunked if Transfer-Encoding: chunked
 };
 
 /// Sends `method target` with `body` (Content-Length always set for POST) to 127.0.0.1:`port`
 /// and reads the whole response. Throws std::runtime_error if the connection fails, the deadline
 /// passes, or the response is not HTTP.
-HttpResponse HttpRequest(unsigned short port, const std::string& method,
-                         const std::string& target, const std::string& body = {},
+HttpResponse HttpRequest(unsigned short port, const std::string& method, const std::string& target,
+                         const std::string& body = {},
                          std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 inline HttpResponse HttpGet(unsigned short port, const std::string& target,
