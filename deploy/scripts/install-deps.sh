@@ -12,17 +12,19 @@ readonly PACKAGES=(
   snmpd snmp prometheus curl
 )
 
-missing_packages() {
-  local installed
-  installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${PACKAGES[@]}" 2>/dev/null \
-    | awk '$2 == "installed" { sub(/:.*/, "", $1); print $1 }' | sort -u)
+is_installed() {  # is_installed PACKAGE: true if dpkg has it fully installed
+  dpkg-query -W -f='${db:Status-Status}\n' "$1" 2>/dev/null | grep -qx installed
+}
+
+missing_packages() {  # fills the array "missing" with the packages not installed yet
+  missing=()
   local p
   for p in "${PACKAGES[@]}"; do
-    grep -qxF "$p" <<<"$installed" || echo "$p"
+    is_installed "$p" || missing+=("$p")
   done
 }
 
-mapfile -t missing < <(missing_packages)
+missing_packages
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
   exit 0
@@ -60,9 +62,9 @@ export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y -q --no-install-recommends "${PACKAGES[@]}"
 
-mapfile -t still_missing < <(missing_packages)
-if [[ ${#still_missing[@]} -ne 0 ]]; then
-  echo "install-deps: still missing after apt-get: ${still_missing[*]}" >&2
+missing_packages
+if [[ ${#missing[@]} -ne 0 ]]; then
+  echo "install-deps: still missing after apt-get: ${missing[*]}" >&2
   exit 1
 fi
 echo "install-deps: done"
