@@ -4,6 +4,7 @@
 #
 # Environment:
 #   SURFZONE_BUILD_DIR        build directory (default: build)
+#   SURFZONE_WERROR           ON|OFF, warnings as errors (default: ON)
 #   SURFZONE_SANITIZERS=1     also build with ASan+UBSan in $SURFZONE_ASAN_BUILD_DIR and run all
 #                             tests again (default: 1 when CI=true, else 0)
 #   SURFZONE_ASAN_BUILD_DIR   sanitizer build directory (default: build-asan)
@@ -15,6 +16,7 @@ cd "$repo_root"
 
 build_dir=${SURFZONE_BUILD_DIR:-build}
 asan_dir=${SURFZONE_ASAN_BUILD_DIR:-build-asan}
+werror=${SURFZONE_WERROR:-ON}
 if [[ ${CI:-} == true ]]; then sanitizers=${SURFZONE_SANITIZERS:-1}; else sanitizers=${SURFZONE_SANITIZERS:-0}; fi
 read -r -a ctest_extra <<<"${SURFZONE_CTEST_ARGS:-}"
 
@@ -41,13 +43,13 @@ run_ctest() {
 }
 
 phase "install-deps" bash deploy/scripts/install-deps.sh
-phase "build" bash deploy/scripts/build.sh "$build_dir" -DSURFZONE_WERROR=ON
+phase "build" bash deploy/scripts/build.sh "$build_dir" -DSURFZONE_WERROR="$werror"
 phase "test" run_ctest "$build_dir"
 
 if [[ $sanitizers == 1 ]]; then
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
   phase "build (asan+ubsan)" bash deploy/scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=Debug \
-    -DSURFZONE_WERROR=ON -DSURFZONE_SANITIZE=address,undefined
+    -DSURFZONE_WERROR="$werror" -DSURFZONE_SANITIZE=address,undefined
   phase "test (asan+ubsan)" run_ctest "$asan_dir"
 fi
