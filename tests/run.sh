@@ -21,12 +21,13 @@ if [[ ${CI:-} == true ]]; then sanitizers=${SURFZONE_SANITIZERS:-1}; else saniti
 read -r -a ctest_extra <<<"${SURFZONE_CTEST_ARGS:-}"
 
 timings=()
-phase() {  # phase NAME COMMAND... : runs COMMAND, records how long it took
-  local name=$1 start=$SECONDS
+phase() {  # phase NAME COMMAND... : runs COMMAND, records how long it took and whether it failed
+  local name=$1 start=$SECONDS rc=0
   shift
   echo "=== ${name}"
-  "$@"
-  timings+=("$(printf '%-24s %5ds' "$name" $((SECONDS - start)))")
+  "$@" || rc=$?
+  timings+=("$(printf '%-24s %5ds%s' "$name" $((SECONDS - start)) "$( ((rc == 0)) || echo "  FAILED (exit $rc)")")")
+  return "$rc"
 }
 report() {
   local rc=$?
