@@ -22,17 +22,15 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
   // A counter can grow by at most link speed x time since the last good reading; twice that
   // is the plausibility cap that keeps an agent restart (counters kept, uptime reset) or a
   // glitch from becoming a spike.
-  const std::optional<double> elapsed =
-      last_success_ ? std::optional<double>(sample.poll_time_seconds - *last_success_)
-                    : std::nullopt;
+  const double elapsed = last_success_ ? sample.poll_time_seconds - *last_success_ : 0.0;
 
   TrafficDelta delta;
   for (const auto& iface : sample.interfaces) {
     if (!iface.carries_wifi_traffic || !iface.in_octets || !iface.out_octets) continue;
     std::uint64_t max_delta = 0;
-    if (iface.speed_bps > 0 && elapsed && *elapsed > 0) {
+    if (iface.speed_bps > 0 && elapsed > 0) {
       max_delta =
-          static_cast<std::uint64_t>(2.0 * static_cast<double>(iface.speed_bps) / 8.0 * *elapsed) +
+          static_cast<std::uint64_t>(2.0 * static_cast<double>(iface.speed_bps) / 8.0 * elapsed) +
           1;
     }
     auto [it, inserted] = interfaces_.try_emplace(iface.index);

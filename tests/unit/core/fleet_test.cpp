@@ -122,7 +122,8 @@ locations:
 )"));
   fleet.ObserveLocations(100);
   fleet.ObserveLocations(200);
-  const auto& l = Loc(fleet.BuildSnapshot(), "Empty");
+  const auto snap = fleet.BuildSnapshot();
+  const auto& l = Loc(snap, "Empty");
   EXPECT_EQ(l.aps, 0);
   EXPECT_EQ(l.seconds_up + l.seconds_degraded + l.seconds_down, 0.0);
 }
