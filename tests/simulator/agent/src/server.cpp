@@ -1,0 +1,215 @@
+#include "surfzone/sim/server.hpp"
+
+#include <sched.h>
+#include <sys/resource.h>
+
+#include <boost/asio/ip/udp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+
+namespace surfzone::sim {
+
+namespace asio = boost::asio;
+using asio::ip::udp;
+
+struct AgentServer::Slot {
+  Slot(asio::io_context& io, Agent& a) : agent(&a), socket(io) {}
+  Agent* agent;
+  udp::socket socket;
+  udp::endpoint peer;
+  std::uint16_t port = 0;
+  AgentCounters counters;
+};
+
+struct AgentServer::Delayed {
+  Delayed(asio::io_context& io, std::vector<std::uint8_t> b, udp::endpoint to)
+      : timer(io), bytes(std::move(b)), peer(to) {}
+  asio::steady_timer timer;
+  std::vector<std::uint8_t> bytes;
+  udp::endpoint peer;
+};
+
+namespace {
+
+AgentStats Snapshot(const AgentCounters& c) {
+  auto r = [](const std::atomic<std::uint64_t>& a) { return a.load(std::memory_order_relaxed); };
+  AgentStats s;
+  s.get = r(c.get);
+  s.get_next = r(c.get_next);
+  s.get_bulk = r(c.get_bulk);
+  s.malformed = r(c.malformed);
+  s.community_mismatch = r(c.community_mismatch);
+  s.dropped = r(c.dropped);
+  s.responses = r(c.responses);
+  s.send_errors = r(c.send_errors);
+  return s;
+}
+
+double RealClock() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+AgentServer::AgentServer(AgentServerOptions options)
+    : options_(std::move(options)), rx_(65536), rng_(options_.seed | 1) {
+  if (!options_.clock) options_.clock = RealClock;
+  if (options_.max_batch < 1) options_.max_batch = 1;
+  tx_.reserve(options_.responder.max_message_size + 64);
+  RaiseFileLimit();
+}
+
+AgentServer::~AgentServer() { Stop(); }
+
+std::uint64_t AgentServer::RaiseFileLimit() {
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return 0;
+  if (lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &lim);
+    getrlimit(RLIMIT_NOFILE, &lim);
+  }
+  return lim.rlim_cur;
+}
+
+std::uint16_t AgentServer::Add(Agent& agent, std::uint16_t port) {
+  auto slot = std::make_unique<Slot>(io_, agent);
+  const udp::endpoint at(asio::ip::make_address(options_.address), port);
+  slot->socket.open(at.protocol());
+  slot->socket.bind(at);
+  slot->socket.non_blocking(true);
+  slot->port = slot->socket.local_endpoint().port();
+  Slot& s = *slot;
+  slots_.push_back(std::move(slot));
+  Arm(s);
+  return s.port;
+}
+
+void AgentServer::Run() {
+  auto guard = asio::make_work_guard(io_);
+  io_.run();
+}
+
+void AgentServer::Start(int cpu) {
+  thread_ = std::thread([this, cpu] {
+    if (cpu >= 0) {
+      cpu_set_t set;
+      CPU_ZERO(&set);
+      CPU_SET(cpu, &set);
+      sched_setaffinity(0, sizeof(set), &set);
+    }
+    Run();
+  });
+}
+
+void AgentServer::Stop() {
+  io_.stop();
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+std::uint16_t AgentServer::port(std::size_t agent_index) const {
+  return slots_.at(agent_index)->port;
+}
+
+AgentStats AgentServer::stats(std::size_t agent_index) const {
+  return Snapshot(slots_.at(agent_index)->counters);
+}
+
+AgentStats AgentServer::totals() const { return Snapshot(totals_); }
+
+void AgentServer::Arm(Slot& slot) {
+  slot.socket.async_wait(udp::socket::wait_read, [this, &slot](boost::system::error_code ec) {
+    if (!ec) Drain(slot);
+  });
+}
+
+void AgentServer::Drain(Slot& slot) {
+  for (int i = 0; i < options_.max_batch; ++i) {
+    boost::system::error_code ec;
+    const std::size_t n = slot.socket.receive_from(asio::buffer(rx_), slot.peer, 0, ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) return Arm(slot);
+    if (ec == asio::error::operation_aborted || ec == asio::error::bad_descriptor) return;
+    if (!ec) Handle(slot, n);
+  }
+  // The reactor is edge-triggered: with datagrams still queued, wake ourselves rather than
+  // wait for an edge that will not come.
+  asio::post(io_, [this, &slot] { Drain(slot); });
+}
+
+void AgentServer::Handle(Slot& slot, std::size_t length) {
+  AgentCounters& mine = slot.counters;
+  if (ber::DecodeRequest({rx_.data(), length}, request_) != ber::DecodeStatus::kOk) {
+    Count(mine.malformed);
+    Count(totals_.malformed);
+    return;
+  }
+  const auto counter = request_.type == ber::PduType::kGet       ? &AgentCounters::get
+                  : request_.type == ber::PduType::kGetNext ? &AgentCounters::get_next
+                                                            : &AgentCounters::get_bulk;
+  Count(mine.*counter);
+  Count(totals_.*counter);
+  Agent& agent = *slot.agent;
+  if (request_.community != agent.community()) {
+    Count(mine.community_mismatch);
+    Count(totals_.community_mismatch);
+    return;
+  }
+  agent.AdvanceTo(options_.clock());
+  const Behaviour behaviour = agent.behaviour();
+  if (behaviour == Behaviour::kSilent ||
+      !Respond(request_, agent, agent.community(), options_.responder, response_)) {
+    Count(mine.dropped);
+    Count(totals_.dropped);
+    return;
+  }
+  if (behaviour == Behaviour::kGarbage) {
+    FillGarbage();
+  } else {
+    if (behaviour == Behaviour::kWrongRequestId) {
+      response_.request_id =
+          static_cast<std::int32_t>(static_cast<std::uint32_t>(response_.request_id) + 1u);
+    }
+    ber::EncodeMessage(response_, tx_);
+  }
+  if (behaviour == Behaviour::kSlow) return SendLater(slot, agent.slow_delay());
+  Send(slot, tx_.data(), tx_.size());
+}
+
+void AgentServer::Send(Slot& slot, const std::uint8_t* data, std::size_t size) {
+  // Counted before sending so that a peer that has its answer also sees it counted.
+  Count(slot.counters.responses);
+  Count(totals_.responses);
+  boost::system::error_code ec;
+  slot.socket.send_to(asio::buffer(data, size), slot.peer, 0, ec);
+  if (ec) {
+    Count(slot.counters.send_errors);
+    Count(totals_.send_errors);
+  }
+}
+
+void AgentServer::SendLater(Slot& slot, std::chrono::milliseconds delay) {
+  auto d = std::make_shared<Delayed>(io_, tx_, slot.peer);
+  d->timer.expires_after(delay);
+  d->timer.async_wait([this, &slot, d](boost::system::error_code ec) {
+    if (ec) return;
+    slot.peer = d->peer;
+    Send(slot, d->bytes.data(), d->bytes.size());
+  });
+}
+
+void AgentServer::FillGarbage() {
+  auto next = [this] {
+    rng_ ^= rng_ << 13;
+    rng_ ^= rng_ >> 7;
+    rng_ ^= rng_ << 17;
+    return rng_;
+  };
+  tx_.resize(8 + next() % 57);
+  for (auto& b : tx_) b = static_cast<std::uint8_t>(next());
+  // Never a SEQUENCE tag first: the bytes must not even start like a BER message.
+  if (tx_[0] == ber::tag::kSequence) tx_[0] = 0xff;
+}
+
+}  // namespace surfzone::sim
