@@ -151,6 +151,22 @@ asio::awaitable<Response> Server::Impl::Route(Connection& conn, const Request& r
     co_return MakeResponse(bhttp::status::ok, version, keep_alive, "text/html; charset=utf-8",
                            std::string(kIndexPage), head);
   }
+  if (auto it = handlers_.routes.find(path); it != handlers_.routes.end()) {
+    label = std::string(path);
+    const ExtraRoute& route = it->second;
+    const bool post = route.method == "POST";
+    if (post ? req.method() != bhttp::verb::post : !IsGet(req)) {
+      co_return MethodNotAllowed(version, keep_alive, post ? "POST" : "GET, HEAD");
+    }
+    RouteReply reply;
+    try {
+      reply = route.handle(target, req.body());
+    } catch (const std::exception& e) {
+      reply = {500, "text/plain; charset=utf-8", std::string(e.what()) + "\n"};
+    }
+    co_return MakeResponse(static_cast<bhttp::status>(reply.status), version, keep_alive,
+                           reply.content_type, std::move(reply.body), head);
+  }
   co_return TextResponse(bhttp::status::not_found, version, keep_alive, "Not Found\n", head);
 }
 

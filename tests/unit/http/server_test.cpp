@@ -248,3 +248,37 @@ TEST(HttpServer, OnRequestHookSeesHandlerAndCode) {
 
 }  // namespace
 }  // namespace surfzone::http
+
+namespace surfzone::http {
+namespace {
+
+TEST(HttpServer, ExtraRoutesServeGetAndPostWithTheirMethodChecked) {
+  Handlers handlers;
+  std::string seen_target, seen_body;
+  handlers.routes["/truth"] = {"GET", [&](std::string_view target, std::string_view) {
+                                 seen_target = std::string(target);
+                                 return RouteReply{200, "application/json", "{\"aps\":3}"};
+                               }};
+  handlers.routes["/faults"] = {"POST", [&](std::string_view, std::string_view body) {
+                                  seen_body = std::string(body);
+                                  return RouteReply{400, "text/plain", "no such ap\n"};
+                                }};
+  auto server = std::make_unique<Server>("127.0.0.1:0", std::move(handlers));
+  server->Start();
+  auto truth = testing::Fetch(server->port(), boost::beast::http::verb::get, "/truth?ap=x");
+  EXPECT_EQ(truth.result_int(), 200);
+  EXPECT_EQ(truth.body(), "{\"aps\":3}");
+  EXPECT_EQ(seen_target, "/truth?ap=x");
+  EXPECT_EQ(testing::Fetch(server->port(), boost::beast::http::verb::post, "/truth").result_int(),
+            405);
+  auto fault =
+      testing::Fetch(server->port(), boost::beast::http::verb::post, "/faults", "{\"ap\":\"q\"}");
+  EXPECT_EQ(fault.result_int(), 400);
+  EXPECT_EQ(fault.body(), "no such ap\n");
+  EXPECT_EQ(seen_body, "{\"ap\":\"q\"}");
+  EXPECT_EQ(testing::Fetch(server->port(), boost::beast::http::verb::get, "/faults").result_int(),
+            405);
+}
+
+}  // namespace
+}  // namespace surfzone::http

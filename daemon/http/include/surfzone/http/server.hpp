@@ -18,11 +18,25 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 
 namespace surfzone::http {
+
+/// An extra endpoint for tools built on this server (e.g. the simulator's truth API).
+struct RouteReply {
+  unsigned status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+};
+struct ExtraRoute {
+  /// "GET" (HEAD is accepted too) or "POST".
+  std::string method = "GET";
+  /// Gets the full target (path and query) and the request body.
+  std::function<RouteReply(std::string_view target, std::string_view body)> handle;
+};
 
 /// Callbacks of the server. All except the `done` continuation of `reload` are invoked on the
 /// server's thread, one at a time. Exceptions thrown by them become a 500 response.
@@ -41,6 +55,9 @@ struct Handlers {
   /// "/-/healthy", "/-/ready", "/-/reload", "/", or "other") and the status code, e.g. to count
   /// `surfzone_http_requests_total{handler,code}`. Optional.
   std::function<void(std::string_view handler, unsigned code)> on_request;
+  /// Further endpoints by exact path, checked after the built-in ones; the label passed to
+  /// on_request is the path.
+  std::map<std::string, ExtraRoute, std::less<>> routes;
 };
 
 /// Tunables; the defaults suit a Prometheus scrape endpoint.
