@@ -1,0 +1,192 @@
+#include "surfzone/sim/truth.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "json_writer.hpp"
+
+namespace surfzone::sim {
+
+StateSeconds LocationStateSeconds(const std::vector<std::vector<IntervalMs>>& ap_unanswered,
+                                  double from, double to) {
+  StateSeconds out;
+  const auto a = static_cast<std::int64_t>(std::floor(from * 1000.0));
+  const auto b = static_cast<std::int64_t>(std::floor(to * 1000.0));
+  if (b <= a || ap_unanswered.empty()) return out;
+  // Sweep: +1 when an AP goes quiet, -1 when it answers again (intervals are disjoint per AP).
+  std::vector<std::pair<std::int64_t, int>> events;
+  int down = 0;
+  for (const auto& list : ap_unanswered) {
+    for (const auto& i : list) {
+      if (i.end_ms <= a || i.start_ms >= b) continue;
+      if (i.start_ms <= a) {
+        ++down;
+      } else {
+        events.emplace_back(i.start_ms, +1);
+      }
+      if (i.end_ms < b) events.emplace_back(i.end_ms, -1);
+    }
+  }
+  std::sort(events.begin(), events.end());
+  const int n = static_cast<int>(ap_unanswered.size());
+  auto account = [&](std::int64_t lo, std::int64_t hi) {
+    const double s = static_cast<double>(hi - lo) / 1000.0;
+    if (down == 0) {
+      out.up += s;
+    } else if (down >= n) {
+      out.down += s;
+    } else {
+      out.degraded += s;
+    }
+  };
+  std::int64_t t = a;
+  for (const auto& [when, delta] : events) {
+    account(t, when);
+    t = when;
+    down += delta;
+  }
+  account(t, b);
+  return out;
+}
+
+namespace {
+
+void AddClients(ClientCounts& sum, const ClientCounts& c) {
+  sum.total += c.total;
+  for (int r = 0; r < kRadios; ++r) sum.radio[r] += c.radio[r];
+  if (sum.ssid.size() < c.ssid.size()) sum.ssid.resize(c.ssid.size(), 0);
+  for (std::size_t s = 0; s < c.ssid.size(); ++s) sum.ssid[s] += c.ssid[s];
+}
+
+bool AnsweringAt(const std::vector<IntervalMs>& unanswered, double t) {
+  const auto ms = static_cast<std::int64_t>(std::floor(t * 1000.0));
+  return std::none_of(unanswered.begin(), unanswered.end(),
+                      [ms](const IntervalMs& i) { return ms >= i.start_ms && ms < i.end_ms; });
+}
+
+}  // namespace
+
+FleetTruth CollectTruth(SimFleet& fleet, double from, double at) {
+  fleet.AdvanceAll(at);
+  FleetTruth truth;
+  truth.sim_start = fleet.sim_start();
+  truth.from = from;
+  truth.at = at;
+  for (std::size_t i = 0; i < fleet.size(); ++i) {
+    const ApModel& m = fleet.ap(i);
+    ApTruth t;
+    t.name = m.name();
+    t.location = m.options().location;
+    t.port = fleet.port(i);
+    t.unanswered = m.UnansweredIntervals();
+    t.up = AnsweringAt(t.unanswered, at);
+    t.bytes = m.bytes();
+    t.clients = m.clients();
+    t.reboots = m.reboots();
+    t.engine_boots = m.engine_boots();
+    t.boot_time = m.boot_time();
+    t.down = m.DownIntervals();
+    truth.aps.push_back(std::move(t));
+  }
+  for (std::size_t l = 0; l < fleet.spec().locations.size(); ++l) {
+    const LocationSpec& spec = fleet.spec().locations[l];
+    LocationTruth t;
+    t.name = spec.name;
+    t.kind = config::ToString(spec.kind);
+    t.district = spec.district;
+    std::vector<std::vector<IntervalMs>> unanswered;
+    for (std::size_t i : fleet.aps_of(l)) {
+      const ApTruth& ap = truth.aps[i];
+      ++t.aps;
+      t.aps_up += ap.up ? 1 : 0;
+      t.bytes += ap.bytes;
+      AddClients(t.clients, ap.clients);
+      unanswered.push_back(ap.unanswered);
+    }
+    t.state = LocationStateSeconds(unanswered, from, at);
+    truth.locations.push_back(std::move(t));
+  }
+  return truth;
+}
+
+namespace {
+
+void WriteIntervals(detail::JsonWriter& w, const std::vector<IntervalMs>& list) {
+  w.BeginArray();
+  for (const auto& i : list) {
+    w.BeginArray();
+    w.Number(static_cast<double>(i.start_ms) / 1000.0);
+    w.Number(static_cast<double>(i.end_ms) / 1000.0);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
+void WriteClients(detail::JsonWriter& w, const ClientCounts& c) {
+  w.BeginObject();
+  w.Key("total").Integer(c.total);
+  w.Key("radio_2g4").Integer(c.radio[0]);
+  w.Key("radio_5g").Integer(c.radio[1]);
+  w.Key("ssid").BeginArray();
+  for (int n : c.ssid) w.Integer(n);
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteBytes(detail::JsonWriter& w, const ByteTotals& b) {
+  w.Key("rx_bytes").Unsigned(b.rx);
+  w.Key("tx_bytes").Unsigned(b.tx);
+}
+
+}  // namespace
+
+std::string ToJson(const FleetTruth& truth) {
+  detail::JsonWriter w;
+  w.BeginObject();
+  w.Key("sim_start").Number(truth.sim_start);
+  w.Key("from").Number(truth.from);
+  w.Key("at").Number(truth.at);
+  w.Key("aps").BeginArray();
+  for (const auto& ap : truth.aps) {
+    w.BeginObject();
+    w.Key("name").String(ap.name);
+    w.Key("location").String(ap.location);
+    w.Key("port").Integer(ap.port);
+    w.Key("up").Bool(ap.up);
+    WriteBytes(w, ap.bytes);
+    w.Key("clients");
+    WriteClients(w, ap.clients);
+    w.Key("reboots").Integer(ap.reboots);
+    w.Key("engine_boots").Integer(ap.engine_boots);
+    w.Key("boot_time").Number(ap.boot_time);
+    w.Key("down");
+    WriteIntervals(w, ap.down);
+    w.Key("unanswered");
+    WriteIntervals(w, ap.unanswered);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("locations").BeginArray();
+  for (const auto& l : truth.locations) {
+    w.BeginObject();
+    w.Key("name").String(l.name);
+    w.Key("kind").String(l.kind);
+    w.Key("district").String(l.district);
+    w.Key("aps").Integer(l.aps);
+    w.Key("aps_up").Integer(l.aps_up);
+    WriteBytes(w, l.bytes);
+    w.Key("clients");
+    WriteClients(w, l.clients);
+    w.Key("state_seconds").BeginObject();
+    w.Key("up").Number(l.state.up);
+    w.Key("degraded").Number(l.state.degraded);
+    w.Key("down").Number(l.state.down);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace surfzone::sim
