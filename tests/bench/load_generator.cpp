@@ -105,8 +105,8 @@ LoadResult RunLoad(const LoadOptions& o, void (*on_window)(bool, void*), void* c
                                         std::chrono::duration<double>(o.warmup_s));
   const auto window_end = window_start + std::chrono::duration_cast<Clock::duration>(
                                              std::chrono::duration<double>(o.duration_s));
-  const auto timeout = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(o.timeout_s));
+  const auto timeout =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.timeout_s));
   auto last_sweep = start;
   for (;;) {
     const auto now = Clock::now();

@@ -39,8 +39,7 @@ struct LoadResult {
 
 /// Runs warm-up then the measured window; throws std::runtime_error on socket errors.
 /// `on_window(start)` is called at the start (true) and the end (false) of the window.
-LoadResult RunLoad(const LoadOptions& options, void (*on_window)(bool start, void* ctx),
-                   void* ctx);
+LoadResult RunLoad(const LoadOptions& options, void (*on_window)(bool start, void* ctx), void* ctx);
 
 /// "127.0.0.1:1161" -> sockaddr_in; throws std::invalid_argument.
 sockaddr_in ParseTarget(const std::string& host_port);

@@ -106,8 +106,8 @@ int main(int argc, char** argv) {
   if (target.empty()) {
     server = std::make_unique<AgentServer>();
     for (int i = 0; i < agents; ++i) {
-      fleet.push_back(std::make_unique<StaticAgent>(surfzone::sim::SmallApMib(
-          static_cast<unsigned>(i))));
+      fleet.push_back(
+          std::make_unique<StaticAgent>(surfzone::sim::SmallApMib(static_cast<unsigned>(i))));
       sockaddr_in a{};
       a.sin_family = AF_INET;
       a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -134,8 +134,8 @@ int main(int argc, char** argv) {
       label.c_str(), agents, in_flight, bulk_every, r.seconds,
       static_cast<unsigned long long>(r.answered), r.answered / r.seconds,
       r.answered_get / r.seconds, r.answered_bulk / r.seconds,
-      static_cast<unsigned long long>(r.timeouts),
-      static_cast<unsigned long long>(r.bad_responses), r.response_bytes / r.seconds / 1e6,
-      r.p50_us, r.p99_us, cpu, cpu > 0 ? r.answered / cpu : 0.0);
+      static_cast<unsigned long long>(r.timeouts), static_cast<unsigned long long>(r.bad_responses),
+      r.response_bytes / r.seconds / 1e6, r.p50_us, r.p99_us, cpu,
+      cpu > 0 ? r.answered / cpu : 0.0);
   return 0;
 }

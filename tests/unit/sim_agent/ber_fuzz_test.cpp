@@ -28,13 +28,13 @@ std::vector<Bytes> Seeds() {
   seeds.emplace_back();
   EncodeMessage(m, seeds.back());
   m.type = PduType::kResponse;
-  m.varbinds = {{Oid{1, 3, 6, 1, 2, 1, 1, 1, 0}, Value::String(std::string(200, 'd'))},
-                {Oid{1, 3, 6, 1, 2, 1, 1, 2, 0}, Value::ObjectId(Oid{1, 3, 6, 1, 4, 1, 99999})},
-                {Oid{1, 3, 6, 1, 2, 1, 1, 3, 0}, Value::Unsigned(ValueType::kTimeTicks, 4000000000u)},
-                {Oid{1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 6, 1},
-                 Value::Unsigned(ValueType::kCounter64, ~0ull)},
-                {Oid{1, 3, 6, 1, 2, 1, 2, 1, 0}, Value::Integer(-5)},
-                {Oid{1, 3, 6, 1, 2, 1, 9}, Value::Exception(ValueType::kEndOfMibView)}};
+  m.varbinds = {
+      {Oid{1, 3, 6, 1, 2, 1, 1, 1, 0}, Value::String(std::string(200, 'd'))},
+      {Oid{1, 3, 6, 1, 2, 1, 1, 2, 0}, Value::ObjectId(Oid{1, 3, 6, 1, 4, 1, 99999})},
+      {Oid{1, 3, 6, 1, 2, 1, 1, 3, 0}, Value::Unsigned(ValueType::kTimeTicks, 4000000000u)},
+      {Oid{1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 6, 1}, Value::Unsigned(ValueType::kCounter64, ~0ull)},
+      {Oid{1, 3, 6, 1, 2, 1, 2, 1, 0}, Value::Integer(-5)},
+      {Oid{1, 3, 6, 1, 2, 1, 9}, Value::Exception(ValueType::kEndOfMibView)}};
   seeds.emplace_back();
   EncodeMessage(m, seeds.back());
   return seeds;
@@ -72,10 +72,18 @@ TEST(BerFuzz, BitFlipsAndSplicesNeverCrash) {
     for (int e = 0; e < edits; ++e) {
       const std::size_t at = rng() % b.size();
       switch (rng() % 4) {
-        case 0: b[at] ^= static_cast<std::uint8_t>(1u << (rng() % 8)); break;
-        case 1: b[at] = static_cast<std::uint8_t>(rng()); break;
-        case 2: b.erase(b.begin() + static_cast<std::ptrdiff_t>(at)); break;
-        default: b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::uint8_t>(rng())); break;
+        case 0:
+          b[at] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+          break;
+        case 1:
+          b[at] = static_cast<std::uint8_t>(rng());
+          break;
+        case 2:
+          b.erase(b.begin() + static_cast<std::ptrdiff_t>(at));
+          break;
+        default:
+          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::uint8_t>(rng()));
+          break;
       }
       if (b.empty()) b.push_back(0x30);
     }

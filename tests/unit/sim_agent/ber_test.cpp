@@ -148,7 +148,8 @@ TEST(BerRoundTrip, ResponseWithEveryValueType) {
 }
 
 TEST(BerRoundTrip, GetBulkRequestFields) {
-  Message m = Request(PduType::kGetBulk, {Oid{1, 3, 6, 1, 2, 1, 1, 3}, Oid{1, 3, 6, 1, 2, 1, 2, 2, 1, 10}}, 77);
+  Message m = Request(PduType::kGetBulk,
+                      {Oid{1, 3, 6, 1, 2, 1, 1, 3}, Oid{1, 3, 6, 1, 2, 1, 2, 2, 1, 10}}, 77);
   m.error_status = 1;
   m.error_index = 25;
   Message back;
@@ -221,7 +222,8 @@ TEST(BerDecode, RejectsBadIntegersAndOids) {
   Bytes arc = Encode(Request(PduType::kGet, {Oid{1, 3, 1, 2, 3, 4, 5}}));
   const std::size_t oid_at = arc.size() - 2 - 6;  // 2b 01 02 03 04 05 before 05 00
   ASSERT_EQ(arc[oid_at], 0x2b);
-  std::copy_n(Bytes{0x2b, 0x90, 0x80, 0x80, 0x80}.begin(), 5, arc.begin() + static_cast<std::ptrdiff_t>(oid_at));
+  std::copy_n(Bytes{0x2b, 0x90, 0x80, 0x80, 0x80}.begin(), 5,
+              arc.begin() + static_cast<std::ptrdiff_t>(oid_at));
   EXPECT_EQ(DecodeRequest(arc, back), DecodeStatus::kBadOid);
 
   std::vector<std::uint32_t> long_arcs(kMaxOidArcs + 1, 1);

@@ -1,7 +1,6 @@
 // The server on the wire, checked with net-snmp's own command-line tools.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
@@ -36,25 +35,30 @@ std::string NetSnmpLine(const snmp::Varbind& vb) {
   const snmp::Value& v = vb.value;
   std::string out = "." + vb.oid.ToString() + " = ";
   switch (v.type) {
-    case ValueType::kInteger: return out + "INTEGER: " + std::to_string(v.integer);
+    case ValueType::kInteger:
+      return out + "INTEGER: " + std::to_string(v.integer);
     case ValueType::kOctetString:  // net-snmp drops the type for an empty string
       return out + (v.bytes.empty() ? "" : "STRING: ") + "\"" + v.bytes + "\"";
-    case ValueType::kObjectId: return out + "OID: ." + v.oid.ToString();
-    case ValueType::kCounter32: return out + "Counter32: " + std::to_string(v.unsigned_);
-    case ValueType::kGauge32: return out + "Gauge32: " + std::to_string(v.unsigned_);
-    case ValueType::kCounter64: return out + "Counter64: " + std::to_string(v.unsigned_);
+    case ValueType::kObjectId:
+      return out + "OID: ." + v.oid.ToString();
+    case ValueType::kCounter32:
+      return out + "Counter32: " + std::to_string(v.unsigned_);
+    case ValueType::kGauge32:
+      return out + "Gauge32: " + std::to_string(v.unsigned_);
+    case ValueType::kCounter64:
+      return out + "Counter64: " + std::to_string(v.unsigned_);
     case ValueType::kTimeTicks: {
       const std::uint64_t t = v.unsigned_;
       char buf[96];
       std::snprintf(buf, sizeof buf, "Timeticks: (%llu) %llu:%02llu:%02llu.%02llu",
-                    static_cast<unsigned long long>(t),
-                    static_cast<unsigned long long>(t / 360000),
+                    static_cast<unsigned long long>(t), static_cast<unsigned long long>(t / 360000),
                     static_cast<unsigned long long>(t / 6000 % 60),
                     static_cast<unsigned long long>(t / 100 % 60),
                     static_cast<unsigned long long>(t % 100));
       return out + buf;
     }
-    default: return out + "?";
+    default:
+      return out + "?";
   }
 }
 
@@ -81,8 +85,8 @@ class WireTest : public ::testing::Test {
   void TearDown() override { server_.Stop(); }
 
   CommandResult Tool(const std::string& tool, const std::string& args, const std::string& oids) {
-    return RunCommand(tool + " -On -Oe -M /dev/null -m '' " + args + " 127.0.0.1:" +
-                      std::to_string(port_) + " " + oids);
+    return RunCommand(tool + " -On -Oe -M /dev/null -m '' " + args +
+                      " 127.0.0.1:" + std::to_string(port_) + " " + oids);
   }
 
   StaticAgent agent_{SmallApMib(7)};

@@ -68,7 +68,8 @@ bool Unsigned(Bytes c, unsigned bits, std::uint64_t* out) {
 bool Int32(Bytes c, std::int32_t* out) {
   std::int64_t v = 0;
   if (!Signed(c, &v)) return false;
-  if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max()) {
+  if (v < std::numeric_limits<std::int32_t>::min() ||
+      v > std::numeric_limits<std::int32_t>::max()) {
     return false;
   }
   *out = static_cast<std::int32_t>(v);
@@ -126,9 +127,9 @@ DecodeStatus DecodeValue(std::uint8_t t, Bytes c, snmp::Value* v) {
     case tag::kOpaque:
     case tag::kIpAddress:
       if (t == tag::kIpAddress && c.size() != 4) return DecodeStatus::kBadValue;
-      v->type = t == tag::kOctetString ? ValueType::kOctetString
-                                       : (t == tag::kOpaque ? ValueType::kOpaque
-                                                            : ValueType::kIpAddress);
+      v->type = t == tag::kOctetString
+                    ? ValueType::kOctetString
+                    : (t == tag::kOpaque ? ValueType::kOpaque : ValueType::kIpAddress);
       v->integer = 0;
       v->unsigned_ = 0;
       v->oid = snmp::Oid();
@@ -236,16 +237,26 @@ DecodeStatus Decode(Bytes bytes, Message& out, bool requests_only) {
 
 const char* ToString(DecodeStatus status) {
   switch (status) {
-    case DecodeStatus::kOk: return "ok";
-    case DecodeStatus::kTruncated: return "truncated";
-    case DecodeStatus::kBadTag: return "bad tag";
-    case DecodeStatus::kBadLength: return "bad length";
-    case DecodeStatus::kBadVersion: return "bad version";
-    case DecodeStatus::kBadPduType: return "bad PDU type";
-    case DecodeStatus::kBadInteger: return "bad integer";
-    case DecodeStatus::kBadOid: return "bad OID";
-    case DecodeStatus::kBadValue: return "bad value";
-    case DecodeStatus::kTrailingBytes: return "trailing bytes";
+    case DecodeStatus::kOk:
+      return "ok";
+    case DecodeStatus::kTruncated:
+      return "truncated";
+    case DecodeStatus::kBadTag:
+      return "bad tag";
+    case DecodeStatus::kBadLength:
+      return "bad length";
+    case DecodeStatus::kBadVersion:
+      return "bad version";
+    case DecodeStatus::kBadPduType:
+      return "bad PDU type";
+    case DecodeStatus::kBadInteger:
+      return "bad integer";
+    case DecodeStatus::kBadOid:
+      return "bad OID";
+    case DecodeStatus::kBadValue:
+      return "bad value";
+    case DecodeStatus::kTrailingBytes:
+      return "trailing bytes";
   }
   return "?";
 }

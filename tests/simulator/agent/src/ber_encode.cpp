@@ -55,19 +55,32 @@ std::size_t OidContentSize(const snmp::Oid& oid) {
 std::uint8_t ValueTag(snmp::ValueType t) {
   using snmp::ValueType;
   switch (t) {
-    case ValueType::kNull: return tag::kNull;
-    case ValueType::kInteger: return tag::kInteger;
-    case ValueType::kOctetString: return tag::kOctetString;
-    case ValueType::kObjectId: return tag::kObjectId;
-    case ValueType::kIpAddress: return tag::kIpAddress;
-    case ValueType::kCounter32: return tag::kCounter32;
-    case ValueType::kGauge32: return tag::kGauge32;
-    case ValueType::kTimeTicks: return tag::kTimeTicks;
-    case ValueType::kOpaque: return tag::kOpaque;
-    case ValueType::kCounter64: return tag::kCounter64;
-    case ValueType::kNoSuchObject: return tag::kNoSuchObject;
-    case ValueType::kNoSuchInstance: return tag::kNoSuchInstance;
-    case ValueType::kEndOfMibView: return tag::kEndOfMibView;
+    case ValueType::kNull:
+      return tag::kNull;
+    case ValueType::kInteger:
+      return tag::kInteger;
+    case ValueType::kOctetString:
+      return tag::kOctetString;
+    case ValueType::kObjectId:
+      return tag::kObjectId;
+    case ValueType::kIpAddress:
+      return tag::kIpAddress;
+    case ValueType::kCounter32:
+      return tag::kCounter32;
+    case ValueType::kGauge32:
+      return tag::kGauge32;
+    case ValueType::kTimeTicks:
+      return tag::kTimeTicks;
+    case ValueType::kOpaque:
+      return tag::kOpaque;
+    case ValueType::kCounter64:
+      return tag::kCounter64;
+    case ValueType::kNoSuchObject:
+      return tag::kNoSuchObject;
+    case ValueType::kNoSuchInstance:
+      return tag::kNoSuchInstance;
+    case ValueType::kEndOfMibView:
+      return tag::kEndOfMibView;
   }
   return tag::kNull;
 }
@@ -80,16 +93,21 @@ std::uint64_t UnsignedOf(const snmp::Value& v) {
 std::size_t ValueContentSize(const snmp::Value& v) {
   using snmp::ValueType;
   switch (v.type) {
-    case ValueType::kInteger: return SignedSize(v.integer);
+    case ValueType::kInteger:
+      return SignedSize(v.integer);
     case ValueType::kOctetString:
     case ValueType::kOpaque:
-    case ValueType::kIpAddress: return v.bytes.size();
-    case ValueType::kObjectId: return OidContentSize(v.oid);
+    case ValueType::kIpAddress:
+      return v.bytes.size();
+    case ValueType::kObjectId:
+      return OidContentSize(v.oid);
     case ValueType::kCounter32:
     case ValueType::kGauge32:
     case ValueType::kTimeTicks:
-    case ValueType::kCounter64: return UnsignedSize(UnsignedOf(v));
-    default: return 0;
+    case ValueType::kCounter64:
+      return UnsignedSize(UnsignedOf(v));
+    default:
+      return 0;
   }
 }
 
@@ -157,16 +175,26 @@ class Writer {
     using snmp::ValueType;
     const std::uint8_t t = ValueTag(v.type);
     switch (v.type) {
-      case ValueType::kInteger: Signed(t, v.integer); break;
+      case ValueType::kInteger:
+        Signed(t, v.integer);
+        break;
       case ValueType::kOctetString:
       case ValueType::kOpaque:
-      case ValueType::kIpAddress: Bytes(t, v.bytes); break;
-      case ValueType::kObjectId: ObjectId(v.oid); break;
+      case ValueType::kIpAddress:
+        Bytes(t, v.bytes);
+        break;
+      case ValueType::kObjectId:
+        ObjectId(v.oid);
+        break;
       case ValueType::kCounter32:
       case ValueType::kGauge32:
       case ValueType::kTimeTicks:
-      case ValueType::kCounter64: Unsigned(t, UnsignedOf(v)); break;
-      default: Header(t, 0); break;
+      case ValueType::kCounter64:
+        Unsigned(t, UnsignedOf(v));
+        break;
+      default:
+        Header(t, 0);
+        break;
     }
   }
 

@@ -93,8 +93,8 @@ void GetBulk(const ber::Message& request, const MibView& mib, std::size_t budget
     std::size_t row_bytes = 0;
     bool all_end = true;
     for (std::size_t c = 0; c < width; ++c) {
-      const Varbind& prev = row == 0 ? request.varbinds[non_rep + c]
-                                     : response.varbinds[row_start - width + c];
+      const Varbind& prev =
+          row == 0 ? request.varbinds[non_rep + c] : response.varbinds[row_start - width + c];
       Varbind vb = prev.value.type == ValueType::kEndOfMibView && row > 0
                        ? Varbind{prev.oid, prev.value}
                        : NextOrEnd(mib, prev.oid);
@@ -128,10 +128,17 @@ bool Respond(const ber::Message& request, const MibView& mib, const std::string&
   const std::size_t budget =
       options.max_message_size > envelope ? options.max_message_size - envelope : 0;
   switch (request.type) {
-    case ber::PduType::kGet: Get(request, mib, response); break;
-    case ber::PduType::kGetNext: GetNext(request, mib, response); break;
-    case ber::PduType::kGetBulk: GetBulk(request, mib, budget, response); break;
-    default: return false;
+    case ber::PduType::kGet:
+      Get(request, mib, response);
+      break;
+    case ber::PduType::kGetNext:
+      GetNext(request, mib, response);
+      break;
+    case ber::PduType::kGetBulk:
+      GetBulk(request, mib, budget, response);
+      break;
+    default:
+      return false;
   }
   std::size_t bytes = 0;
   for (const auto& vb : response.varbinds) bytes += ber::EncodedSize(vb);

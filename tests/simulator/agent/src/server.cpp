@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <cstdio>
 
 namespace surfzone::sim {
 
@@ -47,8 +48,7 @@ AgentStats Snapshot(const AgentCounters& c) {
 }
 
 double RealClock() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -66,6 +66,17 @@ AgentServer::~AgentServer() { Stop(); }
 std::uint64_t AgentServer::RaiseFileLimit() {
   rlimit lim{};
   if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return 0;
+  // With CAP_SYS_RESOURCE (e.g. root in a container) the hard limit itself can go up to
+  // fs.nr_open; otherwise this fails and the soft limit is raised to the hard one.
+  std::uint64_t nr_open = 0;
+  if (std::FILE* f = std::fopen("/proc/sys/fs/nr_open", "r")) {
+    if (std::fscanf(f, "%lu", &nr_open) != 1) nr_open = 0;
+    std::fclose(f);
+  }
+  if (nr_open > lim.rlim_max) {
+    const rlimit wanted{nr_open, nr_open};
+    if (setrlimit(RLIMIT_NOFILE, &wanted) == 0) return nr_open;
+  }
   if (lim.rlim_cur < lim.rlim_max) {
     lim.rlim_cur = lim.rlim_max;
     setrlimit(RLIMIT_NOFILE, &lim);
@@ -146,8 +157,8 @@ void AgentServer::Handle(Slot& slot, std::size_t length) {
     return;
   }
   const auto counter = request_.type == ber::PduType::kGet       ? &AgentCounters::get
-                  : request_.type == ber::PduType::kGetNext ? &AgentCounters::get_next
-                                                            : &AgentCounters::get_bulk;
+                       : request_.type == ber::PduType::kGetNext ? &AgentCounters::get_next
+                                                                 : &AgentCounters::get_bulk;
   Count(mine.*counter);
   Count(totals_.*counter);
   Agent& agent = *slot.agent;

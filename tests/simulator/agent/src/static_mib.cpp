@@ -44,7 +44,8 @@ StaticMib SmallApMib(unsigned seed) {
     mib.Set(if_entry.Child({8, i}), Value::Integer(1));
     mib.Set(if_entry.Child({10, i}), Value::Unsigned(ValueType::kCounter32, base & 0xffffffffu));
     mib.Set(if_entry.Child({14, i}), Value::Unsigned(ValueType::kCounter32, 0));
-    mib.Set(if_entry.Child({16, i}), Value::Unsigned(ValueType::kCounter32, (base * 3) & 0xffffffffu));
+    mib.Set(if_entry.Child({16, i}),
+            Value::Unsigned(ValueType::kCounter32, (base * 3) & 0xffffffffu));
     mib.Set(if_entry.Child({20, i}), Value::Unsigned(ValueType::kCounter32, i));
     mib.Set(ifx_entry.Child({1, i}), Value::String(names[i - 1]));
     mib.Set(ifx_entry.Child({6, i}), Value::Unsigned(ValueType::kCounter64, base << 8));

@@ -68,15 +68,15 @@ struct Message {
 
 enum class DecodeStatus : std::uint8_t {
   kOk,
-  kTruncated,       // a length runs past the end of its enclosing TLV
-  kBadTag,          // an unexpected tag (or indefinite length form)
-  kBadLength,       // length field malformed or too long
-  kBadVersion,      // not v1 (0) or v2c (1)
-  kBadPduType,      // not GET/GETNEXT/GETBULK (or RESPONSE where allowed); GETBULK in v1
-  kBadInteger,      // empty, too long or out of range
-  kBadOid,          // malformed sub-identifiers, arc > 2^32-1 or more than kMaxOidArcs arcs
-  kBadValue,        // a varbind value of an unknown type or wrong size
-  kTrailingBytes,   // bytes after the message
+  kTruncated,      // a length runs past the end of its enclosing TLV
+  kBadTag,         // an unexpected tag (or indefinite length form)
+  kBadLength,      // length field malformed or too long
+  kBadVersion,     // not v1 (0) or v2c (1)
+  kBadPduType,     // not GET/GETNEXT/GETBULK (or RESPONSE where allowed); GETBULK in v1
+  kBadInteger,     // empty, too long or out of range
+  kBadOid,         // malformed sub-identifiers, arc > 2^32-1 or more than kMaxOidArcs arcs
+  kBadValue,       // a varbind value of an unknown type or wrong size
+  kTrailingBytes,  // bytes after the message
 };
 
 const char* ToString(DecodeStatus status);

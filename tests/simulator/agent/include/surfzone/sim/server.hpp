@@ -79,7 +79,8 @@ class AgentServer {
   AgentStats stats(std::size_t agent_index) const;
   AgentStats totals() const;
 
-  /// Raises RLIMIT_NOFILE's soft limit to the hard limit; returns the new soft limit.
+  /// Raises RLIMIT_NOFILE: to fs.nr_open where permitted, else the soft limit to the hard one.
+  /// Returns the new soft limit.
   static std::uint64_t RaiseFileLimit();
 
  private:

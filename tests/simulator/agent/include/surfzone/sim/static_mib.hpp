@@ -30,9 +30,7 @@ class StaticAgent : public Agent {
       : mib_(std::move(mib)), community_(std::move(community)) {}
 
   std::optional<snmp::Value> Get(const snmp::Oid& oid) const override { return mib_.Get(oid); }
-  std::optional<snmp::Varbind> Next(const snmp::Oid& oid) const override {
-    return mib_.Next(oid);
-  }
+  std::optional<snmp::Varbind> Next(const snmp::Oid& oid) const override { return mib_.Next(oid); }
   /// Records the last time seen (the values themselves never change).
   void AdvanceTo(double sim_seconds) override { last_time_ = sim_seconds; }
   Behaviour behaviour() const override { return behaviour_; }
