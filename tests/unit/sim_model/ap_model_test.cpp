@@ -37,7 +37,8 @@ TEST(ApModel, TruthEqualsSumOfNonLoopbackCountersAndVapBytes) {
   EXPECT_EQ(U(ap, kHcIn + "3"), static_cast<long double>(ap.RadioBytes(0).rx));
   EXPECT_EQ(U(ap, kHcOut + "4"), static_cast<long double>(ap.RadioBytes(1).tx));
   long double vap_rx = 0;
-  for (int v = 1; v <= 4; ++v) vap_rx += U(ap, "1.3.6.1.4.1.41112.1.6.1.2.1.10." + std::to_string(v));
+  for (int v = 1; v <= 4; ++v)
+    vap_rx += U(ap, "1.3.6.1.4.1.41112.1.6.1.2.1.10." + std::to_string(v));
   EXPECT_EQ(vap_rx, static_cast<long double>(truth.rx));  // below 2^32: no wrap yet
   EXPECT_EQ(ap.BytesAt(ap.now()), truth);
 }
@@ -91,8 +92,10 @@ TEST(ApModel, RebootResetsCountersAndUptimeAndIncrementsEngineBoots) {
   o.history_before_start = true;
   const double reboot_at = kSummerSaturday + 1000.5;
   FaultSchedule faults;
-  faults.Add({FaultKind::kReboot, static_cast<std::int64_t>(reboot_at * 1000),
-              static_cast<std::int64_t>(reboot_at * 1000), {}});
+  faults.Add({FaultKind::kReboot,
+              static_cast<std::int64_t>(reboot_at * 1000),
+              static_cast<std::int64_t>(reboot_at * 1000),
+              {}});
   ApModel ap(o, faults);
   ap.AdvanceTo(reboot_at - 1);
   const auto boots_before = ap.engine_boots();
@@ -132,8 +135,10 @@ TEST(ApModel, RebootWithBootTimeIsSilentWhileBooting) {
 TEST(ApModel, OutageIsSilentWithoutClientsOrTraffic) {
   FaultSchedule faults;
   const double a = kSummerSaturday + 600, b = kSummerSaturday + 2400;
-  faults.Add({FaultKind::kDown, static_cast<std::int64_t>(a * 1000),
-              static_cast<std::int64_t>(b * 1000), {}});
+  faults.Add({FaultKind::kDown,
+              static_cast<std::int64_t>(a * 1000),
+              static_cast<std::int64_t>(b * 1000),
+              {}});
   ApModel ap(Options("dark-park"), faults);
   ap.AdvanceTo(a - 1);
   EXPECT_EQ(ap.behaviour(), Behaviour::kNormal);
@@ -188,7 +193,8 @@ TEST(ApModel, SystemGroupAndClients) {
   EXPECT_EQ(ap.Get(O("1.3.6.1.2.1.2.2.1.3.4"))->AsInteger(), 71);
   EXPECT_EQ(ap.Get(O("1.3.6.1.2.1.31.1.1.1.1.3"))->AsText(), "wifi0");
   long double stations = 0;
-  for (int v = 1; v <= 4; ++v) stations += U(ap, "1.3.6.1.4.1.41112.1.6.1.2.1.8." + std::to_string(v));
+  for (int v = 1; v <= 4; ++v)
+    stations += U(ap, "1.3.6.1.4.1.41112.1.6.1.2.1.8." + std::to_string(v));
   EXPECT_EQ(stations, ap.clients().total);
   EXPECT_GT(ap.clients().total, 0);
   EXPECT_EQ(ap.Get(O("1.3.6.1.4.1.41112.1.6.1.2.1.9.1"))->AsText(), "ng");

@@ -85,8 +85,8 @@ TEST(DayProfile, SeasonalFactorHighInSummerForOutdoorKinds) {
 }
 
 TEST(DayProfile, AlwaysWithinUnitIntervalAndDeterministic) {
-  const LocationKind kinds[] = {LocationKind::kSquare,  LocationKind::kPark,
-                                LocationKind::kStreet,  LocationKind::kHarbour,
+  const LocationKind kinds[] = {LocationKind::kSquare,   LocationKind::kPark,
+                                LocationKind::kStreet,   LocationKind::kHarbour,
                                 LocationKind::kBuilding, LocationKind::kOther};
   const double start = static_cast<double>(UnixFromUtc(2025, 1, 1));
   for (LocationKind k : kinds) {

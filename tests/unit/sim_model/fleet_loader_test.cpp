@@ -166,9 +166,11 @@ TEST(FleetLoad, SyntaxErrorsMissingFilesAndEmptyFleets) {
 }
 
 TEST(FleetLoad, PortsMustFit) {
-  EXPECT_TRUE(HasError(Errors("sim: {base_port: 65534}\nlocations: [{name: A, kind: park, aps: 3}]"),
-                       1, "too many access points"));
-  EXPECT_TRUE(Errors("sim: {base_port: 65533}\nlocations: [{name: A, kind: park, aps: 3}]").empty());
+  EXPECT_TRUE(
+      HasError(Errors("sim: {base_port: 65534}\nlocations: [{name: A, kind: park, aps: 3}]"), 1,
+               "too many access points"));
+  EXPECT_TRUE(
+      Errors("sim: {base_port: 65533}\nlocations: [{name: A, kind: park, aps: 3}]").empty());
 }
 
 TEST(FleetLoad, SlugFoldsSwedishLetters) {

@@ -48,8 +48,8 @@ INSTANTIATE_TEST_SUITE_P(Layouts, MibViewTest,
 
 TEST(MibView, GetIsExactAndNextStartsInsideSubtrees) {
   ApModel ap(Options("exact"));
-  EXPECT_FALSE(ap.Get(O("1.3.6.1.2.1.1.1")));      // object, not instance
-  EXPECT_FALSE(ap.Get(O("1.3.6.1.2.1.1.1.0.0")));  // below an instance
+  EXPECT_FALSE(ap.Get(O("1.3.6.1.2.1.1.1")));         // object, not instance
+  EXPECT_FALSE(ap.Get(O("1.3.6.1.2.1.1.1.0.0")));     // below an instance
   EXPECT_FALSE(ap.Get(O("1.3.6.1.2.1.2.2.1.10.5")));  // no ifIndex 5
   EXPECT_TRUE(ap.Get(O("1.3.6.1.2.1.1.1.0")));
   EXPECT_EQ(ap.Next(O("1.3.6.1.2.1.1.1"))->oid, O("1.3.6.1.2.1.1.1.0"));
@@ -57,8 +57,7 @@ TEST(MibView, GetIsExactAndNextStartsInsideSubtrees) {
   // Column walk: ifDescr.4 is followed by the first row of the next column.
   EXPECT_EQ(ap.Next(O("1.3.6.1.2.1.2.2.1.2.4"))->oid, O("1.3.6.1.2.1.2.2.1.3.1"));
   EXPECT_EQ(ap.Next(O("1.3.6.1.2.1.31.1.1.1.10"))->oid, O("1.3.6.1.2.1.31.1.1.1.10.1"));
-  EXPECT_EQ(ap.Next(O("1.3.6.1.4.1.41112.1.6.1.2.1.8"))->oid,
-            O("1.3.6.1.4.1.41112.1.6.1.2.1.8.1"));
+  EXPECT_EQ(ap.Next(O("1.3.6.1.4.1.41112.1.6.1.2.1.8"))->oid, O("1.3.6.1.4.1.41112.1.6.1.2.1.8.1"));
   EXPECT_EQ(ap.Next(O("1.3.6.1.4.1.41112.1.6.1.2.1.8.4"))->oid,
             O("1.3.6.1.4.1.41112.1.6.1.2.1.9.1"));
 }

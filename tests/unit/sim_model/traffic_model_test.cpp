@@ -10,7 +10,8 @@ namespace {
 
 using test::kSummerSaturday;
 
-constexpr std::int64_t kStartMs = static_cast<std::int64_t>(1752325200) * 1000;  // 2025-07-12 13:00Z
+constexpr std::int64_t kStartMs =
+    static_cast<std::int64_t>(1752325200) * 1000;  // 2025-07-12 13:00Z
 
 TrafficModel Park(std::uint64_t seed = 7) {
   return TrafficModel(LocationKind::kPark, 60, seed, {0.85, 0.15});

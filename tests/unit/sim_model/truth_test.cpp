@@ -16,8 +16,8 @@ TEST(Truth, LocationStateSecondsSweepsApOutages) {
   const std::vector<std::vector<IntervalMs>> aps = {
       {{Ms(10), Ms(30)}}, {{Ms(20), Ms(40)}, {Ms(90), Ms(200)}}, {{Ms(25), Ms(35)}}};
   const StateSeconds s = LocationStateSeconds(aps, 0, 100);
-  EXPECT_DOUBLE_EQ(s.down, 5);                 // [25, 30)
-  EXPECT_DOUBLE_EQ(s.degraded, 25 + 10);       // [10, 25) + [30, 40) + [90, 100)
+  EXPECT_DOUBLE_EQ(s.down, 5);            // [25, 30)
+  EXPECT_DOUBLE_EQ(s.degraded, 25 + 10);  // [10, 25) + [30, 40) + [90, 100)
   EXPECT_DOUBLE_EQ(s.up, 100 - 5 - 35);
   const StateSeconds clipped = LocationStateSeconds(aps, 26, 28);
   EXPECT_DOUBLE_EQ(clipped.down, 2);

@@ -21,8 +21,12 @@ constexpr std::uint64_t kIfMbps[] = {10, 1000, 300, 867};
 // Ubiquiti OUI 24:5A:4C, then three seeded bytes; `variant` distinguishes interfaces / BSSIDs.
 std::string Mac(std::uint64_t seed, int variant) {
   const std::uint64_t h = Hash(seed, 400);
-  std::string mac = {'\x24', '\x5A', '\x4C', static_cast<char>(h >> 16 & 0xFF),
-                     static_cast<char>(h >> 8 & 0xFF), static_cast<char>((h + variant) & 0xFF)};
+  std::string mac = {'\x24',
+                     '\x5A',
+                     '\x4C',
+                     static_cast<char>(h >> 16 & 0xFF),
+                     static_cast<char>(h >> 8 & 0xFF),
+                     static_cast<char>((h + variant) & 0xFF)};
   return mac;
 }
 
@@ -51,7 +55,8 @@ snmp::Value ApModel::ValueOf(const MibEntry& e) const {
     case Field::kSysObjectId:
       return Value::ObjectId(kNetSnmpLinux);
     case Field::kSysUpTime:
-      return Value::Unsigned(ValueType::kTimeTicks, static_cast<std::uint64_t>(up_ms / 10) % kMod32);
+      return Value::Unsigned(ValueType::kTimeTicks,
+                             static_cast<std::uint64_t>(up_ms / 10) % kMod32);
     case Field::kSysContact:
       return Value::String("wifi@helsingborg.example");
     case Field::kSysName:

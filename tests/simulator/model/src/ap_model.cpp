@@ -40,8 +40,8 @@ ApModel::ApModel(ApOptions options, FaultSchedule faults)
       seed_(Mix64(SeedFromName(options_.name) ^ options_.fleet_seed)),
       faults_(std::move(faults)),
       traffic_(options_.kind, options_.capacity, seed_, Weights(options_)),
-      layout_(SharedLayout({options_.vendor, options_.counter_bits,
-                            static_cast<int>(options_.ssids.size())})),
+      layout_(SharedLayout(
+          {options_.vendor, options_.counter_bits, static_cast<int>(options_.ssids.size())})),
       start_ms_(ToMs(options_.sim_start)),
       state_(traffic_.Start(start_ms_)),
       base_(state_.vap),
@@ -62,7 +62,7 @@ ApModel::ApModel(ApOptions options, FaultSchedule faults)
   sys_descr_ = options_.vendor == Vendor::kUnifi
                    ? model_ + " " + version_
                    : "Linux " + options_.name + " 5.4.164 #1 SMP PREEMPT armv7l";
-  clients_ = traffic_.ClientsAt(start_ms_, faults_);
+  RefreshClients();
 }
 
 void ApModel::AdvanceTo(double sim_seconds) {
@@ -79,7 +79,18 @@ void ApModel::AdvanceTo(double sim_seconds) {
     ++reboots_;
   }
   traffic_.Advance(state_, t_ms, faults_);
-  clients_ = traffic_.ClientsAt(t_ms, faults_);
+  RefreshClients();
+}
+
+void ApModel::RefreshClients() {
+  // Clients change only at minute boundaries and down edges; recomputing them on every request
+  // would cost a day-profile evaluation per SNMP request.
+  const std::int64_t minute = FloorDiv(state_.t_ms, kMinuteMs);
+  const bool down = faults_.IsDown(state_.t_ms);
+  if (minute == clients_minute_ && down == clients_down_) return;
+  clients_ = traffic_.ClientsAt(state_.t_ms, faults_);
+  clients_minute_ = minute;
+  clients_down_ = down;
 }
 
 Behaviour ApModel::behaviour() const { return faults_.BehaviourAt(state_.t_ms); }
@@ -95,16 +106,14 @@ void ApModel::InjectReboot(double at, double boot_seconds) {
   const std::int64_t start = std::max(ToMs(at), state_.t_ms + 1);
   const std::int64_t boot = std::max<std::int64_t>(0, ToMs(boot_seconds));
   faults_.Add({FaultKind::kReboot, start, start + boot, {}});
-  clients_ = traffic_.ClientsAt(state_.t_ms, faults_);
 }
 
 void ApModel::InjectDown(double from, double to) {
   faults_.Add({FaultKind::kDown, ClampToNow(from), ToMs(to), {}});
-  clients_ = traffic_.ClientsAt(state_.t_ms, faults_);
+  RefreshClients();
 }
 
-void ApModel::InjectFault(FaultKind kind, double from, double to,
-                          std::chrono::milliseconds delay) {
+void ApModel::InjectFault(FaultKind kind, double from, double to, std::chrono::milliseconds delay) {
   if (kind != FaultKind::kSlow && kind != FaultKind::kGarbage &&
       kind != FaultKind::kWrongRequestId) {
     throw std::invalid_argument("InjectFault takes slow, garbage or wrong_request_id");

@@ -34,12 +34,10 @@ double DailyShape(LocationKind kind, const LocalTime& t) {
       if (weekend) return 0.03 + 0.95 * Bump(h, 15.0, 3.0);
       return 0.02 + 0.35 * Bump(h, 12.5, 1.5) + 0.6 * Bump(h, 17.0, 2.5);
     case LocationKind::kSquare:
-      return (weekend ? 1.1 : 1.0) *
-             (0.03 + 0.7 * Bump(h, 12.5, 1.6) + 0.6 * Bump(h, 19.0, 2.0));
+      return (weekend ? 1.1 : 1.0) * (0.03 + 0.7 * Bump(h, 12.5, 1.6) + 0.6 * Bump(h, 19.0, 2.0));
     case LocationKind::kStreet:
       if (weekend) return 0.02 + 0.45 * Bump(h, 14.0, 3.0);
-      return 0.02 + 0.85 * Bump(h, 8.0, 1.0) + 0.8 * Bump(h, 17.0, 1.2) +
-             0.3 * Bump(h, 12.5, 1.5);
+      return 0.02 + 0.85 * Bump(h, 8.0, 1.0) + 0.8 * Bump(h, 17.0, 1.2) + 0.3 * Bump(h, 12.5, 1.5);
     case LocationKind::kHarbour: {
       double v = 0.03 + 0.4 * Bump(h, 14.0, 3.0);
       if (event_night || event_after_midnight) v += 0.9 * Bump(h, 22.0, 2.0);
@@ -58,8 +56,7 @@ double DailyShape(LocationKind kind, const LocalTime& t) {
 
 double SeasonalFactor(LocationKind kind, int day_of_year) {
   // 1 in mid-July (day 196), 0 in mid-January.
-  const double summer =
-      0.5 + 0.5 * std::cos(2.0 * std::numbers::pi * (day_of_year - 196) / 365.25);
+  const double summer = 0.5 + 0.5 * std::cos(2.0 * std::numbers::pi * (day_of_year - 196) / 365.25);
   switch (kind) {
     case LocationKind::kPark:
     case LocationKind::kHarbour:

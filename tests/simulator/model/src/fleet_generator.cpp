@@ -12,7 +12,7 @@ namespace {
 
 struct KindMix {
   LocationKind kind;
-  double share;   // of locations
+  double share;  // of locations
   int min_aps;
   int max_aps;
   const char* noun;
@@ -29,9 +29,10 @@ constexpr std::array<KindMix, 6> kMix = {{
 }};
 
 constexpr std::array<const char*, 20> kDistricts = {
-    "Centrum",  "Norr",        "Söder",      "Tågaborg",  "Eneborg",  "Olympia",   "Ramlösa",
-    "Råå",      "Gantofta",    "Påarp",      "Ödåkra",    "Mariastaden", "Dalhem", "Drottninghög",
-    "Fredriksdal", "Husensjö", "Stattena",   "Slottshöjden", "Berga", "Planteringen"};
+    "Centrum",  "Norr",        "Söder",        "Tågaborg",     "Eneborg",
+    "Olympia",  "Ramlösa",     "Råå",          "Gantofta",     "Påarp",
+    "Ödåkra",   "Mariastaden", "Dalhem",       "Drottninghög", "Fredriksdal",
+    "Husensjö", "Stattena",    "Slottshöjden", "Berga",        "Planteringen"};
 
 const KindMix& PickKind(std::uint64_t seed, std::uint64_t key) {
   double u = Unit(seed, key);
@@ -49,8 +50,7 @@ FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed) {
   FleetSpec spec;
   spec.source = "<generated>";
   spec.sim.seed = seed;
-  spec.sim.base_port =
-      static_cast<std::uint16_t>(std::min<std::size_t>(16100, 65536 - n_aps));
+  spec.sim.base_port = static_cast<std::uint16_t>(std::min<std::size_t>(16100, 65536 - n_aps));
   std::size_t made = 0;
   std::uint64_t key = 0;
   std::size_t park_with_outage = SIZE_MAX;

@@ -80,10 +80,10 @@ void ReadSim(YamlReader& r, const YAML::Node& n, SimSettings& sim) {
   }
 }
 
-void ReadLocation(YamlReader& r, const YAML::Node& n, const std::string& what,
-                  LocationSpec& loc) {
-  if (!r.CheckMap(n, what, {"name", "kind", "district", "lat", "lon", "vendor", "profile",
-                            "counters", "capacity", "aps"})) {
+void ReadLocation(YamlReader& r, const YAML::Node& n, const std::string& what, LocationSpec& loc) {
+  if (!r.CheckMap(n, what,
+                  {"name", "kind", "district", "lat", "lon", "vendor", "profile", "counters",
+                   "capacity", "aps"})) {
     return;
   }
   if (!n["name"]) {
@@ -205,8 +205,8 @@ void Validate(YamlReader& r, const YAML::Node& root, const FleetSpec& spec) {
   for (std::size_t i = 0; i < spec.faults.size(); ++i) {
     const auto& f = spec.faults[i];
     if (!f.ap.empty() && !aps.contains(f.ap)) {
-      r.Error(faults[i]["ap"], "faults[" + std::to_string(i) + "].ap: unknown access point \"" +
-                                   f.ap + "\"");
+      r.Error(faults[i]["ap"],
+              "faults[" + std::to_string(i) + "].ap: unknown access point \"" + f.ap + "\"");
     }
     if (!f.location.empty() && !locations.contains(f.location)) {
       r.Error(faults[i]["location"], "faults[" + std::to_string(i) +

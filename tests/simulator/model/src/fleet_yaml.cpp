@@ -43,8 +43,8 @@ std::optional<std::string> YamlReader::String(const YAML::Node& node, const std:
   return node.Scalar();
 }
 
-std::optional<double> YamlReader::Double(const YAML::Node& node, const std::string& what,
-                                         double lo, double hi) {
+std::optional<double> YamlReader::Double(const YAML::Node& node, const std::string& what, double lo,
+                                         double hi) {
   double v = 0;
   if (!node.IsScalar() || !YAML::convert<double>::decode(node, v)) {
     Error(node, what + ": expected a number");
@@ -87,8 +87,7 @@ std::optional<double> YamlReader::Seconds(const YAML::Node& node, const std::str
   return std::nullopt;
 }
 
-std::optional<double> YamlReader::Time(const YAML::Node& node, const std::string& what,
-                                       bool* now) {
+std::optional<double> YamlReader::Time(const YAML::Node& node, const std::string& what, bool* now) {
   *now = false;
   double v = 0;
   if (node.IsScalar() && YAML::convert<double>::decode(node, v)) return v;
@@ -99,8 +98,8 @@ std::optional<double> YamlReader::Time(const YAML::Node& node, const std::string
   if (node.IsScalar()) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, used = 0;
     const std::string& text = node.Scalar();
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s,
-                    &used) == 6 &&
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &used) ==
+            6 &&
         mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 60) {
       const std::string rest = text.substr(static_cast<std::size_t>(used));
       if (rest == "Z") return static_cast<double>(UnixFromUtc(y, mo, d, h, mi, s));

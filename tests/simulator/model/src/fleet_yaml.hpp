@@ -28,8 +28,8 @@ class YamlReader {
   std::optional<std::string> String(const YAML::Node& node, const std::string& what);
   std::optional<double> Double(const YAML::Node& node, const std::string& what, double lo,
                                double hi);
-  std::optional<std::int64_t> Int(const YAML::Node& node, const std::string& what,
-                                  std::int64_t lo, std::int64_t hi);
+  std::optional<std::int64_t> Int(const YAML::Node& node, const std::string& what, std::int64_t lo,
+                                  std::int64_t hi);
   /// Non-negative seconds: a number, or a duration string such as "1h30m" or "500ms".
   std::optional<double> Seconds(const YAML::Node& node, const std::string& what);
   /// Unix seconds: a number, "now" (nullopt without error, sets *now), ISO UTC

@@ -28,17 +28,19 @@ MibLayout::MibLayout(const LayoutSpec& spec) : spec_(spec) {
     throw std::invalid_argument("counter_bits must be 32 or 64");
   }
   auto add = [this](const snmp::Oid& base, std::initializer_list<std::uint32_t> arcs, Field f,
-                    std::uint16_t row) { entries_.push_back({base.Child(arcs), f, row}); };
+                    std::uint16_t row) {
+    entries_.push_back({base.Child(arcs), f, row});
+  };
   const Field system[] = {Field::kSysDescr,   Field::kSysObjectId, Field::kSysUpTime,
                           Field::kSysContact, Field::kSysName,     Field::kSysLocation};
   for (std::uint32_t i = 0; i < 6; ++i) add(kSystem, {i + 1, 0}, system[i], 0);
   add(snmp::Oid{1, 3, 6, 1, 2, 1, 2}, {1, 0}, Field::kIfNumber, 0);
 
   const std::pair<std::uint32_t, Field> if_columns[] = {
-      {1, Field::kIfIndex},        {2, Field::kIfDescr},      {3, Field::kIfType},
-      {4, Field::kIfMtu},          {5, Field::kIfSpeed},      {6, Field::kIfPhysAddress},
-      {7, Field::kIfAdminStatus},  {8, Field::kIfOperStatus}, {9, Field::kIfLastChange},
-      {10, Field::kIfInOctets},    {16, Field::kIfOutOctets}};
+      {1, Field::kIfIndex},       {2, Field::kIfDescr},      {3, Field::kIfType},
+      {4, Field::kIfMtu},         {5, Field::kIfSpeed},      {6, Field::kIfPhysAddress},
+      {7, Field::kIfAdminStatus}, {8, Field::kIfOperStatus}, {9, Field::kIfLastChange},
+      {10, Field::kIfInOctets},   {16, Field::kIfOutOctets}};
   std::vector<std::pair<std::uint32_t, Field>> ifx_columns = {{1, Field::kIfName}};
   if (spec.counter_bits == 64) {
     ifx_columns.push_back({6, Field::kIfHcInOctets});
@@ -58,10 +60,10 @@ MibLayout::MibLayout(const LayoutSpec& spec) : spec_(spec) {
       add(kUnifiRadioEntry, {3, r}, Field::kRadioRadio, r);
     }
     const std::pair<std::uint32_t, Field> vap_columns[] = {
-        {1, Field::kVapIndex},        {2, Field::kVapBssId},   {4, Field::kVapChannel},
-        {6, Field::kVapEssId},        {7, Field::kVapName},    {8, Field::kVapNumStations},
-        {9, Field::kVapRadio},        {10, Field::kVapRxBytes}, {16, Field::kVapTxBytes},
-        {21, Field::kVapTxPower},     {22, Field::kVapUp}};
+        {1, Field::kVapIndex},    {2, Field::kVapBssId},    {4, Field::kVapChannel},
+        {6, Field::kVapEssId},    {7, Field::kVapName},     {8, Field::kVapNumStations},
+        {9, Field::kVapRadio},    {10, Field::kVapRxBytes}, {16, Field::kVapTxBytes},
+        {21, Field::kVapTxPower}, {22, Field::kVapUp}};
     const auto rows = static_cast<std::uint16_t>(2 * spec.ssids);
     for (std::uint16_t v = 1; v <= rows; ++v) {
       for (auto [col, f] : vap_columns) add(kUnifiVapEntry, {col, v}, f, v);

@@ -105,6 +105,7 @@ class ApModel final : public Agent {
 
  private:
   std::int64_t ClampToNow(double sim_seconds) const;
+  void RefreshClients();
   snmp::Value ValueOf(const MibEntry& entry) const;
   std::uint64_t VapCounter(int vap, bool rx) const;
   std::uint64_t InterfaceCounter(int if_index, bool rx) const;
@@ -119,6 +120,8 @@ class ApModel final : public Agent {
   std::vector<ByteTotals> base_;    // per VAP: truth at the last boot
   std::vector<ByteTotals> offset_;  // per VAP: counter value at sim start (0 after a reboot)
   ClientCounts clients_;
+  std::int64_t clients_minute_ = INT64_MIN;
+  bool clients_down_ = false;
   std::int64_t boot_ms_;
   std::int64_t engine_boots_;
   int reboots_ = 0;

@@ -33,7 +33,7 @@ const char* ToString(FaultKind kind);
 struct Fault {
   FaultKind kind = FaultKind::kDown;
   std::int64_t start_ms = 0;
-  std::int64_t end_ms = 0;  // reboot: end of the boot (== start for an instant reboot)
+  std::int64_t end_ms = 0;             // reboot: end of the boot (== start for an instant reboot)
   std::chrono::milliseconds delay{0};  // slow only
 };
 

@@ -40,8 +40,8 @@ struct FaultSpec {
   std::string ap;
   std::string location;
   FaultKind kind = FaultKind::kDown;
-  double at = 0;        // seconds after sim start
-  double duration = 0;  // seconds; for reboot the boot time (AP silent), may be 0
+  double at = 0;                       // seconds after sim start
+  double duration = 0;                 // seconds; for reboot the boot time (AP silent), may be 0
   std::chrono::milliseconds delay{0};  // slow only
   friend bool operator==(const FaultSpec&, const FaultSpec&) = default;
 };

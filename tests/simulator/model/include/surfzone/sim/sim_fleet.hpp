@@ -32,9 +32,7 @@ class SimFleet {
   /// Index into spec().locations of AP i.
   std::size_t location_of(std::size_t i) const { return location_of_[i]; }
   /// AP indices of location `location` (index into spec().locations).
-  const std::vector<std::size_t>& aps_of(std::size_t location) const {
-    return aps_of_[location];
-  }
+  const std::vector<std::size_t>& aps_of(std::size_t location) const { return aps_of_[location]; }
   /// AP index by name, or -1.
   std::ptrdiff_t Find(std::string_view name) const;
   /// Location index by name, or -1.

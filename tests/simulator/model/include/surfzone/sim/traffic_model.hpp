@@ -22,8 +22,8 @@
 
 namespace surfzone::sim {
 
-inline constexpr int kRadios = 2;     // 0 = 2.4 GHz ("ng"), 1 = 5 GHz ("na")
-inline constexpr int kMaxSsids = 8;   // per radio
+inline constexpr int kRadios = 2;    // 0 = 2.4 GHz ("ng"), 1 = 5 GHz ("na")
+inline constexpr int kMaxSsids = 8;  // per radio
 inline constexpr std::int64_t kMinuteMs = 60000;
 
 /// rx = received by the AP (client uploads, ifInOctets), tx = sent (downloads, ifOutOctets).
