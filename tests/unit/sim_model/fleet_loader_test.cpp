@@ -126,6 +126,7 @@ faults:
   - {ap: nobody, kind: down, at: 10}
   - {location: A, kind: explode, at: 1h, duration: 1m}
   - {ap: a-1, location: A, kind: slow, at: -5, duration: 1m}
+  - {ap: a-1, kind: reboot, at: 0}
 )");
   EXPECT_TRUE(HasError(errors, 2, "sim.speed: must be between"));
   EXPECT_TRUE(HasError(errors, 4, "unknown kind \"forest\""));
@@ -137,6 +138,7 @@ faults:
   EXPECT_TRUE(HasError(errors, 8, "unknown fault \"explode\""));
   EXPECT_TRUE(HasError(errors, 9, "exactly one of"));
   EXPECT_TRUE(HasError(errors, 9, "must not be negative"));
+  EXPECT_TRUE(HasError(errors, 10, "a reboot must come after sim start"));
   // The exception text lists them all, one per line, as file:line:column: message.
   try {
     LoadFleetString("locations: [{name: A, kind: forest, aps: 0}]", "f.yaml");

@@ -168,6 +168,10 @@ void ReadFault(YamlReader& r, const YAML::Node& n, const std::string& what, Faul
     r.Error(n, what + ": missing \"at\"");
   } else if (auto s = r.Seconds(n["at"], what + ".at")) {
     f.at = *s;
+    // The model applies reboots strictly after the time it starts from.
+    if (f.kind == FaultKind::kReboot && f.at <= 0) {
+      r.Error(n["at"], what + ".at: a reboot must come after sim start");
+    }
   }
   if (n["duration"]) {
     if (auto s = r.Seconds(n["duration"], what + ".duration")) f.duration = *s;
