@@ -1,0 +1,123 @@
+#include "truth_api.hpp"
+
+#include <boost/asio/post.hpp>
+#include <charconv>
+#include <future>
+#include <map>
+
+#include "surfzone/sim/fleet_spec.hpp"
+#include "surfzone/sim/truth.hpp"
+
+namespace surfzone::sim {
+namespace {
+
+// "a=1&b=two" (also the query part of a target) -> map. No percent-decoding: names in our
+// fleets are used verbatim, spaces as '+'.
+std::map<std::string, std::string> ParseForm(std::string_view text) {
+  std::map<std::string, std::string> out;
+  if (auto q = text.find('?'); q != std::string_view::npos) text.remove_prefix(q + 1);
+  while (!text.empty()) {
+    const auto amp = text.find('&');
+    const std::string_view pair = text.substr(0, amp);
+    const auto eq = pair.find('=');
+    std::string key(pair.substr(0, eq));
+    std::string value(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
+    for (auto& c : value) {
+      if (c == '+') c = ' ';
+    }
+    if (!key.empty()) out[key] = value;
+    if (amp == std::string_view::npos) break;
+    text.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+std::optional<double> Number(const std::map<std::string, std::string>& form,
+                             const std::string& key) {
+  auto it = form.find(key);
+  if (it == form.end()) return std::nullopt;
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+  if (ec != std::errc() || ptr != it->second.data() + it->second.size()) return std::nullopt;
+  return v;
+}
+
+// Runs `fn` on the SNMP thread (which owns the models) and waits for its result.
+template <typename F>
+auto OnSnmpThread(boost::asio::io_context& io, F fn) {
+  std::packaged_task<decltype(fn())()> task(std::move(fn));
+  auto result = task.get_future();
+  boost::asio::post(io, [&task] { task(); });
+  return result.get();
+}
+
+http::RouteReply Inject(SimFleet& fleet, const SimClock& clock, std::string_view body) {
+  const auto form = ParseForm(body);
+  auto text = [](std::string s) {
+    return http::RouteReply{400, "text/plain", std::move(s) + "\n"};
+  };
+  auto kind_it = form.find("kind");
+  const auto kind = kind_it == form.end() ? std::nullopt : ParseFaultKind(kind_it->second);
+  if (!kind) return text("kind must be one of reboot, down, slow, garbage, wrong_request_id");
+  const double duration = Number(form, "duration").value_or(0);
+  if (*kind != FaultKind::kReboot && duration <= 0) return text("duration (seconds) must be > 0");
+  std::vector<std::size_t> targets;
+  if (auto ap = form.find("ap"); ap != form.end()) {
+    const auto i = fleet.Find(ap->second);
+    if (i < 0) return text("no access point named \"" + ap->second + "\"");
+    targets.push_back(static_cast<std::size_t>(i));
+  } else if (auto loc = form.find("location"); loc != form.end()) {
+    const auto l = fleet.FindLocation(loc->second);
+    if (l < 0) return text("no location named \"" + loc->second + "\"");
+    targets = fleet.aps_of(static_cast<std::size_t>(l));
+  } else {
+    return text("ap=NAME or location=NAME is required");
+  }
+  const double now = clock.Now();
+  const auto delay =
+      std::chrono::milliseconds(static_cast<std::int64_t>(Number(form, "delay_ms").value_or(1500)));
+  for (auto i : targets) {
+    ApModel& ap = fleet.ap(i);
+    switch (*kind) {
+      case FaultKind::kReboot:
+        ap.InjectReboot(now, duration);
+        break;
+      case FaultKind::kDown:
+        ap.InjectDown(now, now + duration);
+        break;
+      default:
+        ap.InjectFault(*kind, now, now + duration, delay);
+        break;
+    }
+  }
+  return {
+      200, "application/json",
+      "{\"injected\":" + std::to_string(targets.size()) + ",\"at\":" + std::to_string(now) + "}\n"};
+}
+
+}  // namespace
+
+void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& clock,
+                    boost::asio::io_context& snmp_io) {
+  handlers.routes["/truth"] = {
+      "GET", [&fleet, &clock, &snmp_io](std::string_view target, std::string_view) {
+        const auto form = ParseForm(target);
+        const double from = Number(form, "from").value_or(fleet.sim_start());
+        return OnSnmpThread(snmp_io, [&] {
+          return http::RouteReply{200, "application/json",
+                                  ToJson(CollectTruth(fleet, from, clock.Now()))};
+        });
+      }};
+  handlers.routes["/faults"] = {
+      "POST", [&fleet, &clock, &snmp_io](std::string_view, std::string_view body) {
+        return OnSnmpThread(snmp_io, [&] { return Inject(fleet, clock, body); });
+      }};
+  handlers.routes["/clock"] = {"GET", [&clock](std::string_view, std::string_view) {
+                                 return http::RouteReply{
+                                     200, "application/json",
+                                     "{\"now\":" + std::to_string(clock.Now()) +
+                                         ",\"speed\":" + std::to_string(clock.speed()) + "}\n"};
+                               }};
+}
+
+}  // namespace surfzone::sim
