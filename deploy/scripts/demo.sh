@@ -1,41 +1,37 @@
 #!/usr/bin/env bash
-# The main command: installs dependencies, builds surfzoned, starts a small fleet of SNMP agents
-# on 127.0.0.1 and runs the daemon against it, printing live lines from /metrics until Ctrl-C.
-# Everything it started is stopped and its temp dir removed on exit.
+# The main command: installs dependencies, builds surfzoned and the fleet simulator, starts the
+# simulated Helsingborg fleet (deploy/demo/helsingborg.yaml: 200+ access points at 45 places,
+# SNMP on 127.0.0.1) and runs the daemon against it, printing live lines from /metrics until
+# Ctrl-C. Everything it started is stopped and its temp dir removed on exit.
 #
 # Environment:
 #   SURFZONE_BUILD_DIR        build directory (default: build)
+#   SURFZONE_DEMO_FLEET       fleet file (default: deploy/demo/helsingborg.yaml)
 #   SURFZONE_DEMO_LISTEN      daemon listen address (default: 127.0.0.1:9877)
-#   SURFZONE_DEMO_BASE_PORT   first agent UDP port; agents use consecutive ports (default: 16161)
+#   SURFZONE_DEMO_SIM_LISTEN  simulator truth/fault API address (default: 127.0.0.1:9878)
+#   SURFZONE_DEMO_SPEED       simulated seconds per real second (default: the fleet file's)
+#   SURFZONE_DEMO_INTERVAL    poll interval (default: 10s)
 #   SURFZONE_DEMO_EVERY       seconds between metric printouts (default: 5)
 #   SURFZONE_DEMO_DURATION    stop by itself after this many seconds (default: 0 = until Ctrl-C)
-#   SURFZONE_DEMO_SKIP_BUILD  1 = skip install-deps and build, use the existing binary
+#   SURFZONE_DEMO_SKIP_BUILD  1 = skip install-deps and build, use the existing binaries
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo_root"
 
 build_dir=${SURFZONE_BUILD_DIR:-build}
+fleet=${SURFZONE_DEMO_FLEET:-deploy/demo/helsingborg.yaml}
 listen=${SURFZONE_DEMO_LISTEN:-127.0.0.1:9877}
-base_port=${SURFZONE_DEMO_BASE_PORT:-16161}
+sim_listen=${SURFZONE_DEMO_SIM_LISTEN:-127.0.0.1:9878}
+interval=${SURFZONE_DEMO_INTERVAL:-10s}
 every=${SURFZONE_DEMO_EVERY:-5}
 duration=${SURFZONE_DEMO_DURATION:-0}
 daemon_bin=$build_dir/daemon/surfzoned
-
-# The demo fleet: public Wi-Fi around Helsingborg, one line per access point:
-#   location | kind | district | lat | lon | access point name
-readonly FLEET=(
-  "Stortorget|square|Centrum|56.0465|12.6945|stortorget-1"
-  "Stortorget|square|Centrum|56.0465|12.6945|stortorget-2"
-  "Knutpunkten|building|Centrum|56.0434|12.6953|knutpunkten-1"
-  "Knutpunkten|building|Centrum|56.0434|12.6953|knutpunkten-2"
-  "Slottshagen|park|Norr|56.0496|12.6975|slottshagen-1"
-)
+sim_bin=$build_dir/tests/simulator/app/surfzone-sim
 
 work_dir=""
 pids=()
-declare -A ap_address=()  # access point name -> host:port, filled in by start_fleet
-declare -A ap_pid=()      # access point name -> pid of its agent, filled in by start_fleet
+sim_pid=""
 
 log() { printf '[demo] %s\n' "$*"; }
 
@@ -52,107 +48,65 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo; log "stopping"; exit 130' INT TERM
 
-snmp_get_sysname() {  # snmp_get_sysname HOST:PORT -> prints sysName.0, empty if no answer
-  snmpget -v2c -c public -On -Oqv -t 0.3 -r 1 -M /dev/null -m '' "$1" 1.3.6.1.2.1.1.5.0 \
-    2>/dev/null || true
-}
-
-# start_fleet: starts one SNMP agent per access point in FLEET on consecutive loopback ports,
-# fills ap_address[name] and ap_pid[name], and appends each agent's pid to pids.
-# This is the seam where the fleet simulator will plug in: anything that makes every access
-# point answer SNMPv2c (community "public") on its ap_address works.
+# start_fleet CONFIG: starts surfzone-sim with the fleet file; it also writes the surfzoned
+# configuration for exactly that fleet to CONFIG, so the two can never disagree.
 start_fleet() {
-  local i=0 entry location kind district lat lon ap port dir
-  for entry in "${FLEET[@]}"; do
-    IFS='|' read -r location kind district lat lon ap <<<"$entry"
-    port=$((base_port + i))
-    i=$((i + 1))
-    if [[ -n $(snmp_get_sysname "127.0.0.1:$port") ]]; then
-      log "UDP port $port already answers SNMP; set SURFZONE_DEMO_BASE_PORT to a free range" >&2
-      exit 1
-    fi
-    dir=$work_dir/agents/$ap
-    mkdir -p "$dir/persist"
-    cat >"$dir/snmpd.conf" <<CONF
-rocommunity public 127.0.0.1
-sysName $ap
-sysLocation $location, Helsingborg
-sysContact wifi@helsingborg.example
-sysServices 72
-CONF
-    SNMP_PERSISTENT_DIR=$dir/persist SNMPCONFPATH=$dir \
-      /usr/sbin/snmpd -f -C -c "$dir/snmpd.conf" -Lf "$dir/snmpd.log" -I -smux -M /dev/null -m '' \
-      "udp:127.0.0.1:$port" </dev/null >"$dir/stdout.log" 2>&1 &
-    pids+=($!)
-    ap_pid[$ap]=$!
-    ap_address[$ap]=127.0.0.1:$port
+  local args=(--fleet "$fleet" --write-config "$1" --interval "$interval" --timeout 2s
+    --web.listen-address "$sim_listen")
+  [[ -n ${SURFZONE_DEMO_SPEED:-} ]] && args+=(--speed "$SURFZONE_DEMO_SPEED")
+  "$sim_bin" "${args[@]}" </dev/null >"$work_dir/surfzone-sim.log" 2>&1 &
+  sim_pid=$!
+  pids+=("$sim_pid")
+  local tries
+  for ((tries = 0; tries < 100; tries++)); do
+    curl -sf --max-time 1 -o /dev/null "http://$sim_listen/clock" && break
+    if ! kill -0 "$sim_pid" 2>/dev/null; then break; fi
+    sleep 0.1
   done
-  local name tries
-  for name in "${!ap_address[@]}"; do
-    for ((tries = 0; tries < 50; tries++)); do
-      [[ -n $(snmp_get_sysname "${ap_address[$name]}") ]] && break
-      sleep 0.1
-    done
-    if ((tries == 50)); then
-      log "agent $name did not come up on ${ap_address[$name]}:" >&2
-      cat "$work_dir/agents/$name/snmpd.log" "$work_dir/agents/$name/stdout.log" >&2 || true
-      exit 1
-    fi
-  done
-  log "fleet: ${#ap_address[@]} SNMP agents up"
+  if ! curl -sf --max-time 1 -o /dev/null "http://$sim_listen/clock"; then
+    log "the simulator did not start; its log:" >&2
+    cat "$work_dir/surfzone-sim.log" >&2
+    exit 1
+  fi
+  log "fleet: $(grep -c 'address: ' "$1") simulated access points ($fleet)"
 }
 
-write_config() {  # write_config FILE: a surfzoned config for FLEET (schema: config/example.yaml)
-  local entry location kind district lat lon ap previous=""
-  {
-    echo "# Generated by deploy/scripts/demo.sh"
-    echo "auths:"
-    echo "  public_v2:"
-    echo "    version: 2c"
-    echo "    community: public"
-    echo "defaults:"
-    echo "  interval: 10s"
-    echo "  timeout: 1s"
-    echo "  retries: 1"
-    echo "  auth: public_v2"
-    echo "locations:"
-    for entry in "${FLEET[@]}"; do
-      IFS='|' read -r location kind district lat lon ap <<<"$entry"
-      if [[ $location != "$previous" ]]; then
-        echo "  - name: $location"
-        echo "    kind: $kind"
-        echo "    district: $district"
-        echo "    lat: $lat"
-        echo "    lon: $lon"
-        echo "    access_points:"
-        previous=$location
-      fi
-      echo "      - name: $ap"
-      echo "        address: ${ap_address[$ap]}"
-    done
-  } >"$1"
-}
-
-print_metrics() {
+print_metrics() {  # a few live lines: APs up, location states, busiest locations
   local body
-  body=$(curl -sf --max-time 2 "http://$listen/metrics") || { log "metrics: no answer"; return; }
+  body=$(curl -sf --max-time 5 "http://$listen/metrics") || { log "metrics: no answer"; return; }
   printf -- '--- %s\n' "$(date +%T)"
-  grep -E '^surfzone_(location_aps_up|ap_up)[{ ]' <<<"$body" || log "metrics: no surfzone_ap_up yet"
+  awk '
+    /^surfzone_ap_up\{/ { aps++; up += $NF }
+    /^surfzone_location_aps\{/ { match($0, /location="[^"]*"/); l = substr($0, RSTART + 10, RLENGTH - 11); total[l] = $NF }
+    /^surfzone_location_aps_up\{/ { match($0, /location="[^"]*"/); l = substr($0, RSTART + 10, RLENGTH - 11); lup[l] = $NF }
+    /^surfzone_location_traffic_bytes_total\{/ { match($0, /location="[^"]*"/); l = substr($0, RSTART + 10, RLENGTH - 11); bytes[l] += $NF }
+    END {
+      for (l in total) { if (lup[l] == total[l]) nup++; else if (lup[l] > 0) { ndeg++; deg = deg " " l } else { ndown++; down = down " " l } }
+      printf "access points up: %d/%d   locations: %d up, %d degraded, %d down\n", up, aps, nup, ndeg, ndown
+      if (ndown) printf "  down:%s\n", down
+      if (ndeg) printf "  degraded:%s\n", deg
+      n = 0
+      for (l in bytes) order[++n] = l
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (bytes[order[j]] > bytes[order[i]]) { t = order[i]; order[i] = order[j]; order[j] = t }
+      printf "busiest since start (rx+tx):"
+      for (i = 1; i <= 3 && i <= n; i++) printf "  %s %.1f MB", order[i], bytes[order[i]] / 1e6
+      printf "\n"
+    }' <<<"$body"
 }
 
 if [[ ${SURFZONE_DEMO_SKIP_BUILD:-0} != 1 ]]; then
   bash deploy/scripts/install-deps.sh
-  SURFZONE_BUILD_TARGETS=surfzoned bash deploy/scripts/build.sh "$build_dir"
+  SURFZONE_BUILD_TARGETS="surfzoned surfzone-sim" bash deploy/scripts/build.sh "$build_dir"
 fi
 [[ -x $daemon_bin ]] || { log "no daemon binary at $daemon_bin" >&2; exit 1; }
+[[ -x $sim_bin ]] || { log "no simulator binary at $sim_bin" >&2; exit 1; }
 if curl -s --max-time 1 -o /dev/null "http://$listen/"; then
   log "something already listens on $listen; set SURFZONE_DEMO_LISTEN" >&2
   exit 1
 fi
 
 work_dir=$(mktemp -d "${TMPDIR:-/tmp}/surfzone-demo.XXXXXX")
-start_fleet
-write_config "$work_dir/surfzoned.yaml"
+start_fleet "$work_dir/surfzoned.yaml"
 "$daemon_bin" --config.file "$work_dir/surfzoned.yaml" --check-config >/dev/null
 
 "$daemon_bin" --config.file "$work_dir/surfzoned.yaml" --web.listen-address "$listen" \
@@ -172,11 +126,8 @@ done
 log "surfzoned (pid $daemon_pid) is ready"
 log "metrics:  http://$listen/metrics"
 log "config:   $work_dir/surfzoned.yaml   log: $work_dir/surfzoned.log"
-for entry in "${FLEET[@]}"; do
-  ap=${entry##*|}
-  log "agent:    $ap on ${ap_address[$ap]} (pid ${ap_pid[$ap]})"
-done
-log "try: kill -STOP <agent pid> to take an access point down, kill -CONT to bring it back"
+log "truth:    http://$sim_listen/truth (the simulator's exact numbers)"
+log "try:      curl -X POST -d 'location=Stortorget&kind=down&duration=1800' http://$sim_listen/faults"
 log "press Ctrl-C to stop"
 
 started=$SECONDS
