@@ -40,7 +40,7 @@ int Serve(const sim::SimOptions& o, const sim::FleetSpec& spec) {
   for (std::size_t i = 0; i < fleet.size(); ++i) agents.Add(fleet.ap(i), fleet.port(i));
 
   surfzone::http::Handlers handlers;
-  sim::AddTruthRoutes(handlers, fleet, clock, agents.io_context());
+  sim::AddTruthRoutes(handlers, fleet, clock, agents);
   surfzone::http::Server http(o.listen, std::move(handlers));
   http.Start();
   agents.Start(o.cpu);
@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
       sim::ConfigWriterOptions w;
       w.interval = options->interval;
       w.timeout = options->timeout;
+      w.retries = options->retries;
       std::ofstream(options->write_config) << sim::WriteSurfzonedConfig(spec, w);
       if (options->config_only) return 0;
     }

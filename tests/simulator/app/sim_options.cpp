@@ -25,6 +25,9 @@ std::optional<SimOptions> ParseSimOptions(int argc, char** argv, int* exit_code)
       ->capture_default_str();
   app.add_option("--timeout", o.timeout, "SNMP timeout in the written config")
       ->capture_default_str();
+  app.add_option("--retries", o.retries, "SNMP retries in the written config")
+      ->check(CLI::Range(0, 10))
+      ->capture_default_str();
   app.add_option("--cpu", o.cpu, "Pin the SNMP thread to this CPU");
   try {
     app.parse(argc, argv);

@@ -18,7 +18,8 @@ struct SimOptions {
   bool config_only = false;               // --config-only: write it and exit
   std::string interval = "30s";           // for the written config
   std::string timeout = "2s";
-  int cpu = -1;  // --cpu: pin the SNMP thread
+  int retries = 1;  // --retries, for the written config
+  int cpu = -1;     // --cpu: pin the SNMP thread
 };
 
 std::optional<SimOptions> ParseSimOptions(int argc, char** argv, int* exit_code);

@@ -1,5 +1,6 @@
 #include "truth_api.hpp"
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <charconv>
 #include <future>
@@ -95,17 +96,51 @@ http::RouteReply Inject(SimFleet& fleet, const SimClock& clock, std::string_view
       "{\"injected\":" + std::to_string(targets.size()) + ",\"at\":" + std::to_string(now) + "}\n"};
 }
 
+// Counter32 wraps of the radio interfaces in [from, to], replayed on a copy of the model (same
+// options and faults, so the same counters): sampled every simulated minute, far less than
+// 2^32 bytes apart, so every wrap shows as a decrease. Decreases across a reboot are resets.
+int Counter32Wraps(const ApModel& ap, double from, double to) {
+  static const snmp::Oid kIfEntry{1, 3, 6, 1, 2, 1, 2, 2, 1};
+  const std::vector<snmp::Oid> columns = {kIfEntry.Child({10, 3}), kIfEntry.Child({10, 4}),
+                                          kIfEntry.Child({16, 3}), kIfEntry.Child({16, 4})};
+  ApModel replica(ap.options(), ap.faults());
+  std::vector<std::uint64_t> previous(columns.size(), 0);
+  int reboots = -1;
+  int wraps = 0;
+  for (double t = from;; t = std::min(t + 60.0, to)) {
+    replica.AdvanceTo(t);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const std::uint64_t v = replica.Get(columns[c]).value_or(snmp::Value{}).unsigned_;
+      if (reboots == replica.reboots() && v < previous[c]) ++wraps;
+      previous[c] = v;
+    }
+    reboots = replica.reboots();
+    if (t >= to) return wraps;
+  }
+}
+
 }  // namespace
 
 void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& clock,
-                    boost::asio::io_context& snmp_io) {
+                    AgentServer& agents) {
+  boost::asio::io_context& snmp_io = agents.io_context();
   handlers.routes["/truth"] = {
-      "GET", [&fleet, &clock, &snmp_io](std::string_view target, std::string_view) {
+      "GET", [&fleet, &clock, &agents](std::string_view target, std::string_view) {
         const auto form = ParseForm(target);
         const double from = Number(form, "from").value_or(fleet.sim_start());
-        return OnSnmpThread(snmp_io, [&] {
-          return http::RouteReply{200, "application/json",
-                                  ToJson(CollectTruth(fleet, from, clock.Now()))};
+        const bool wraps = Number(form, "wraps").value_or(0) != 0;
+        return OnSnmpThread(agents.io_context(), [&] {
+          FleetTruth truth = CollectTruth(fleet, from, clock.Now());
+          for (std::size_t i = 0; i < fleet.size() && i < agents.agent_count(); ++i) {
+            const AgentStats s = agents.stats(i);
+            if (!s.answered()) continue;
+            AddAnsweredWindow(truth, fleet, i, s.first_answered_at, s.last_answered_at);
+            if (wraps) {
+              truth.aps[i].answered->counter32_wraps =
+                  Counter32Wraps(fleet.ap(i), s.first_answered_at, s.last_answered_at);
+            }
+          }
+          return http::RouteReply{200, "application/json", ToJson(truth)};
         });
       }};
   handlers.routes["/faults"] = {

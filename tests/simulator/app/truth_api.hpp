@@ -5,16 +5,22 @@
 #include <boost/asio/io_context.hpp>
 
 #include "surfzone/http/server.hpp"
+#include "surfzone/sim/server.hpp"
 #include "surfzone/sim/sim_clock.hpp"
 #include "surfzone/sim/sim_fleet.hpp"
 
 namespace surfzone::sim {
 
-/// GET /truth[?from=UNIX]: truth now, location state seconds over [from, now) (default: since
-/// the sim start). POST /faults with a JSON-free form body
+/// GET /truth[?from=UNIX][&wraps=1]: truth now, location state seconds over [from, now) (default:
+/// since the sim start). Every AP that has answered correctly also gets first_answered_at,
+/// last_answered_at and rx/tx_bytes_since_first_answer (truth carried between the two, which is
+/// what a poller that baselines on its first answer can count), and with wraps=1 counter32_wraps
+/// (costs a model replay per AP); locations get the sums of their APs'
+/// rx/tx_bytes_since_first_answer. AP i of `fleet` must be agent i of `agents`. POST /faults with a
+/// JSON-free form body
 /// "ap=NAME|location=NAME&kind=down|reboot|slow|garbage|wrong_request_id&duration=SECONDS[&delay_ms=N]":
 /// the fault starts now (sim time) and lasts `duration` simulated seconds.
 void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& clock,
-                    boost::asio::io_context& snmp_io);
+                    AgentServer& agents);
 
 }  // namespace surfzone::sim

@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 namespace surfzone::sim {
@@ -44,6 +45,8 @@ AgentStats Snapshot(const AgentCounters& c) {
   s.dropped = r(c.dropped);
   s.responses = r(c.responses);
   s.send_errors = r(c.send_errors);
+  s.first_answered_at = c.first_answered_at.load(std::memory_order_relaxed);
+  s.last_answered_at = c.last_answered_at.load(std::memory_order_relaxed);
   return s;
 }
 
@@ -167,7 +170,8 @@ void AgentServer::Handle(Slot& slot, std::size_t length) {
     Count(totals_.community_mismatch);
     return;
   }
-  agent.AdvanceTo(options_.clock());
+  const double now = options_.clock();
+  agent.AdvanceTo(now);
   const Behaviour behaviour = agent.behaviour();
   if (behaviour == Behaviour::kSilent ||
       !Respond(request_, agent, agent.community(), options_.responder, response_)) {
@@ -184,8 +188,20 @@ void AgentServer::Handle(Slot& slot, std::size_t length) {
     }
     ber::EncodeMessage(response_, tx_);
   }
+  if (behaviour == Behaviour::kNormal || behaviour == Behaviour::kSlow) {
+    RecordAnswer(mine, now);
+    RecordAnswer(totals_, now);
+  }
   if (behaviour == Behaviour::kSlow) return SendLater(slot, agent.slow_delay());
   Send(slot, tx_.data(), tx_.size());
+}
+
+void AgentServer::RecordAnswer(AgentCounters& c, double sim_seconds) {
+  // Only the server thread writes; the atomics make the values readable from any thread.
+  if (std::isnan(c.first_answered_at.load(std::memory_order_relaxed))) {
+    c.first_answered_at.store(sim_seconds, std::memory_order_relaxed);
+  }
+  c.last_answered_at.store(sim_seconds, std::memory_order_relaxed);
 }
 
 void AgentServer::Send(Slot& slot, const std::uint8_t* data, std::size_t size) {

@@ -109,6 +109,17 @@ FleetTruth CollectTruth(SimFleet& fleet, double from, double at) {
   return truth;
 }
 
+void AddAnsweredWindow(FleetTruth& truth, const SimFleet& fleet, std::size_t ap, double first_at,
+                       double last_at) {
+  const ApModel& m = fleet.ap(ap);
+  AnsweredWindow w;
+  w.first_at = first_at;
+  w.last_at = last_at;
+  w.bytes = m.BytesAt(last_at) - m.BytesAt(first_at);
+  truth.locations.at(fleet.location_of(ap)).bytes_since_first_answer += w.bytes;
+  truth.aps.at(ap).answered = w;
+}
+
 namespace {
 
 void WriteIntervals(detail::JsonWriter& w, const std::vector<IntervalMs>& list) {
@@ -163,6 +174,15 @@ std::string ToJson(const FleetTruth& truth) {
     WriteIntervals(w, ap.down);
     w.Key("unanswered");
     WriteIntervals(w, ap.unanswered);
+    if (ap.answered) {
+      w.Key("first_answered_at").Number(ap.answered->first_at);
+      w.Key("last_answered_at").Number(ap.answered->last_at);
+      w.Key("rx_bytes_since_first_answer").Unsigned(ap.answered->bytes.rx);
+      w.Key("tx_bytes_since_first_answer").Unsigned(ap.answered->bytes.tx);
+      if (ap.answered->counter32_wraps >= 0) {
+        w.Key("counter32_wraps").Integer(ap.answered->counter32_wraps);
+      }
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -177,6 +197,8 @@ std::string ToJson(const FleetTruth& truth) {
     WriteBytes(w, l.bytes);
     w.Key("clients");
     WriteClients(w, l.clients);
+    w.Key("rx_bytes_since_first_answer").Unsigned(l.bytes_since_first_answer.rx);
+    w.Key("tx_bytes_since_first_answer").Unsigned(l.bytes_since_first_answer.tx);
     w.Key("state_seconds").BeginObject();
     w.Key("up").Number(l.state.up);
     w.Key("degraded").Number(l.state.degraded);

@@ -9,9 +9,11 @@
 
 #include <atomic>
 #include <boost/asio/io_context.hpp>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <thread>
@@ -32,13 +34,22 @@ struct AgentCounters {
   std::atomic<std::uint64_t> dropped{0};             // silent behaviour, or no answer fits
   std::atomic<std::uint64_t> responses{0};    // datagrams handed to the socket, garbage included
   std::atomic<std::uint64_t> send_errors{0};  // of those, refused by the socket
+  /// Sim times (the server's clock() when the request was read) of the first and the last request
+  /// answered correctly (normal or slow behaviour; garbage, wrong request-id, silence and
+  /// unanswerable requests do not count). NaN until the first answer.
+  std::atomic<double> first_answered_at{std::numeric_limits<double>::quiet_NaN()};
+  std::atomic<double> last_answered_at{std::numeric_limits<double>::quiet_NaN()};
 };
 
 /// A plain copy of AgentCounters.
 struct AgentStats {
   std::uint64_t get = 0, get_next = 0, get_bulk = 0, malformed = 0, community_mismatch = 0,
                 dropped = 0, responses = 0, send_errors = 0;
+  double first_answered_at = std::numeric_limits<double>::quiet_NaN();
+  double last_answered_at = std::numeric_limits<double>::quiet_NaN();
   std::uint64_t requests() const { return get + get_next + get_bulk; }
+  /// True once a request was answered correctly (first/last_answered_at are set).
+  bool answered() const { return !std::isnan(first_answered_at); }
 };
 
 struct AgentServerOptions {
@@ -94,6 +105,7 @@ class AgentServer {
   void SendLater(Slot& slot, std::chrono::milliseconds delay);
   void FillGarbage();
   static void Count(std::atomic<std::uint64_t>& c) { c.fetch_add(1, std::memory_order_relaxed); }
+  static void RecordAnswer(AgentCounters& c, double sim_seconds);
 
   AgentServerOptions options_;
   boost::asio::io_context io_;

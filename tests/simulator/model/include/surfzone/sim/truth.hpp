@@ -7,6 +7,7 @@
 ///   garbage or wrong request-id; a slow AP counts as up);
 /// - a location is "up" while all its APs are up, "down" while none is, "degraded" otherwise.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,17 @@ struct StateSeconds {
 StateSeconds LocationStateSeconds(const std::vector<std::vector<IntervalMs>>& ap_unanswered,
                                   double from, double to);
 
+/// What one AP's SNMP front end answered: the sim times of its first and last correct answer
+/// (see AgentCounters) and the truth carried in between.
+struct AnsweredWindow {
+  double first_at = 0;
+  double last_at = 0;
+  ByteTotals bytes;  // BytesAt(last_at) - BytesAt(first_at)
+  /// Wraps of the AP's radio Counter32 columns (ifInOctets/ifOutOctets of ifIndex 3 and 4, reboot
+  /// resets excluded) in [first_at, last_at]; -1 if not computed.
+  int counter32_wraps = -1;
+};
+
 struct ApTruth {
   std::string name;
   std::string location;
@@ -35,8 +47,9 @@ struct ApTruth {
   int reboots = 0;
   std::int64_t engine_boots = 0;
   double boot_time = 0;
-  std::vector<IntervalMs> down;        // no service, no traffic
-  std::vector<IntervalMs> unanswered;  // down + garbage + wrong_request_id
+  std::vector<IntervalMs> down;            // no service, no traffic
+  std::vector<IntervalMs> unanswered;      // down + garbage + wrong_request_id
+  std::optional<AnsweredWindow> answered;  // set by AddAnsweredWindow
 };
 
 struct LocationTruth {
@@ -46,8 +59,9 @@ struct LocationTruth {
   int aps = 0;
   int aps_up = 0;
   ByteTotals bytes;
-  ClientCounts clients;  // summed over the location's APs
-  StateSeconds state;    // over [from, at)
+  ClientCounts clients;                 // summed over the location's APs
+  StateSeconds state;                   // over [from, at)
+  ByteTotals bytes_since_first_answer;  // sum of its APs' AnsweredWindow::bytes
 };
 
 struct FleetTruth {
@@ -60,6 +74,11 @@ struct FleetTruth {
 
 /// Truth at `at` (calls AdvanceAll(at) first), with location state seconds over [from, at).
 FleetTruth CollectTruth(SimFleet& fleet, double from, double at);
+
+/// Sets truth.aps[ap].answered to [first_at, last_at] with the bytes carried in between
+/// (ApModel::BytesAt) and adds those bytes to the AP's location.
+void AddAnsweredWindow(FleetTruth& truth, const SimFleet& fleet, std::size_t ap, double first_at,
+                       double last_at);
 
 /// JSON object: {"sim_start","from","at","aps":[...],"locations":[...]}; times in unix seconds,
 /// intervals as [start, end) pairs of unix seconds, bytes as integers.
