@@ -207,7 +207,8 @@ TEST(SimGroundTruth, TrafficRebootsAndStateSecondsMatchTheModel) {
     const double span = end_real - sim.RealAt(first);
     // Snapshots are published once a second, so the metrics may lag the scrape by up to 1 s.
     EXPECT_LE(up + degraded + down, span + 0.25);
-    EXPECT_GE(up + degraded + down, span - 1.0 - 0.25);
+    // (plus scheduling jitter on a loaded machine).
+    EXPECT_GE(up + degraded + down, span - 1.0 - 0.5);
     if (loc == "Slottshagen") {
       // All three APs dark for kDarkFor sim seconds. surfzoned marks an AP down when a poll times
       // out (kTimeout to kInterval + kTimeout after the outage starts) and up at its first answer
