@@ -25,6 +25,7 @@ sim::FleetSpec LoadSpec(const sim::SimOptions& o) {
                                              : sim::LoadFleetFile(o.fleet_file);
   if (o.speed) spec.sim.speed = *o.speed;
   if (o.base_port) spec.sim.base_port = static_cast<std::uint16_t>(*o.base_port);
+  if (!o.addressing.empty()) spec.sim.addressing = o.addressing;
   return spec;
 }
 
@@ -37,20 +38,26 @@ int Serve(const sim::SimOptions& o, const sim::FleetSpec& spec) {
   server_options.address = spec.sim.host;
   server_options.clock = [&clock] { return clock.Now(); };
   sim::AgentServer agents(std::move(server_options));
-  for (std::size_t i = 0; i < fleet.size(); ++i) agents.Add(fleet.ap(i), fleet.port(i));
+  for (std::size_t i = 0; i < fleet.size(); ++i) {
+    if (fleet.shared_socket()) {
+      agents.AddShared(fleet.ap(i), fleet.host(i), fleet.port(i));
+    } else {
+      agents.Add(fleet.ap(i), fleet.port(i));
+    }
+  }
 
   surfzone::http::Handlers handlers;
   sim::AddTruthRoutes(handlers, fleet, clock, agents);
   surfzone::http::Server http(o.listen, std::move(handlers));
   http.Start();
   agents.Start(o.cpu);
-  slog::Info("surfzone-sim serving",
-             {{"access_points", static_cast<long long>(fleet.size())},
-              {"locations", static_cast<long long>(spec.locations.size())},
-              {"udp", spec.sim.host + ":" + std::to_string(fleet.port(0)) + "-" +
-                          std::to_string(fleet.port(fleet.size() - 1))},
-              {"speed", spec.sim.speed},
-              {"truth", "http://" + o.listen + "/truth"}});
+  slog::Info("surfzone-sim serving", {{"access_points", static_cast<long long>(fleet.size())},
+                                      {"locations", static_cast<long long>(spec.locations.size())},
+                                      {"udp", fleet.host(0) + ":" + std::to_string(fleet.port(0)) +
+                                                  " .. " + fleet.host(fleet.size() - 1) + ":" +
+                                                  std::to_string(fleet.port(fleet.size() - 1))},
+                                      {"speed", spec.sim.speed},
+                                      {"truth", "http://" + o.listen + "/truth"}});
 
   // Block the termination signals and wait for one: no async-signal-safety concerns.
   sigset_t set;

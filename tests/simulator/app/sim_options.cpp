@@ -16,6 +16,10 @@ std::optional<SimOptions> ParseSimOptions(int argc, char** argv, int* exit_code)
   app.add_option("--seed", o.seed, "Seed of --generate")->capture_default_str();
   app.add_option("--speed", o.speed, "Simulated seconds per real second (1..10000)");
   app.add_option("--base-port", o.base_port, "First UDP port (APs get consecutive ports)");
+  app.add_option("--addressing", o.addressing,
+                 "ports: one UDP port per AP on 127.0.0.1; hosts: one 127.A.B.C address per AP on "
+                 "one shared port (for fleets beyond the open-file limit)")
+      ->check(CLI::IsMember({"ports", "hosts"}));
   app.add_option("--web.listen-address", o.listen, "Truth/fault API address")
       ->capture_default_str();
   app.add_option("--write-config", o.write_config,

@@ -13,6 +13,7 @@ struct SimOptions {
   std::uint64_t seed = 1;                 // --seed
   std::optional<double> speed;            // --speed: overrides the fleet file's
   std::optional<int> base_port;           // --base-port: overrides the fleet file's
+  std::string addressing;                 // --addressing ports|hosts: overrides the fleet file's
   std::string listen = "127.0.0.1:9878";  // --web.listen-address: truth and fault API
   std::string write_config;               // --write-config FILE: surfzoned config for this fleet
   bool config_only = false;               // --config-only: write it and exit

@@ -41,8 +41,27 @@ TEST(FleetGenerator, TwentyThousandApsHaveUniqueNamesPortsAndARealisticMix) {
   EXPECT_NEAR(kinds[LocationKind::kPark] / locations, 0.20, 0.05);
   EXPECT_NEAR(thirty_two / 20000.0, 0.10, 0.03);
   EXPECT_NEAR(unifi / 20000.0, 0.85, 0.03);
-  EXPECT_LE(f.sim.base_port + 20000u - 1, 65535u);
+  // Too many for one socket each: every AP gets its own loopback address on one port.
+  EXPECT_EQ(f.sim.addressing, "hosts");
+  std::set<std::string> endpoints;
+  for (std::size_t i = 0; i < 20000; ++i) {
+    const ApEndpoint at = EndpointOf(f.sim, i);
+    EXPECT_EQ(at.port, f.sim.base_port);
+    EXPECT_TRUE(at.host.starts_with("127.")) << at.host;
+    EXPECT_EQ(at.host.find(".0", 3), std::string::npos) << at.host;  // no .0 host parts
+    endpoints.insert(at.host);
+  }
+  EXPECT_EQ(endpoints.size(), 20000u);
+  EXPECT_EQ(EndpointOf(f.sim, 0).host, "127.1.1.1");
+  EXPECT_EQ(EndpointOf(f.sim, 250).host, "127.1.2.1");
   EXPECT_FALSE(f.faults.empty());
+}
+
+TEST(FleetGenerator, SmallFleetsUseOnePortPerAp) {
+  const FleetSpec f = GenerateFleet(300, 7);
+  EXPECT_EQ(f.sim.addressing, "ports");
+  EXPECT_EQ(EndpointOf(f.sim, 5).port, f.sim.base_port + 5);
+  EXPECT_EQ(EndpointOf(f.sim, 5).host, "127.0.0.1");
 }
 
 TEST(FleetGenerator, DeterministicPerSeed) {

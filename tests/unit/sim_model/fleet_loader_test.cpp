@@ -103,6 +103,20 @@ locations: [{name: X, kind: other, aps: 1}]
                    .sim.start.has_value());
 }
 
+TEST(FleetLoad, HostsAddressingGivesEveryApItsOwnLoopbackAddress) {
+  const FleetSpec f = LoadFleetString(R"(
+sim: {addressing: hosts, base_port: 1161}
+locations: [{name: X, kind: other, aps: 3}]
+)");
+  EXPECT_EQ(f.sim.addressing, "hosts");
+  EXPECT_EQ(EndpointOf(f.sim, 2).host, "127.1.1.3");
+  EXPECT_EQ(EndpointOf(f.sim, 2).port, 1161);
+  const auto errors =
+      Errors("sim: {addressing: sockets}\nlocations: [{name: X, kind: other, aps: 1}]\n");
+  EXPECT_TRUE(HasError(errors, 1, "expected ports or hosts"))
+      << (errors.empty() ? "" : errors[0].ToString());
+}
+
 TEST(FleetLoad, ReportsUnknownKeysWithLineAndColumn) {
   const auto errors = Errors(R"(locations:
   - name: X

@@ -1,7 +1,9 @@
 #include "surfzone/sim/server.hpp"
 
+#include <netinet/in.h>
 #include <sched.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/post.hpp>
@@ -9,6 +11,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <unordered_map>
 
 namespace surfzone::sim {
 
@@ -18,10 +23,19 @@ using asio::ip::udp;
 struct AgentServer::Slot {
   Slot(asio::io_context& io, Agent& a) : agent(&a), socket(io) {}
   Agent* agent;
-  udp::socket socket;
+  udp::socket socket;  // own socket; unused (never opened) for a shared agent
+  SharedSocket* shared = nullptr;
+  in_addr local{};  // shared: the agent's own address, the answers' source
   udp::endpoint peer;
   std::uint16_t port = 0;
   AgentCounters counters;
+};
+
+struct AgentServer::SharedSocket {
+  explicit SharedSocket(asio::io_context& io) : socket(io) {}
+  udp::socket socket;
+  std::uint16_t port = 0;
+  std::unordered_map<std::uint32_t, Slot*> by_address;  // network byte order s_addr
 };
 
 struct AgentServer::Delayed {
@@ -99,6 +113,76 @@ std::uint16_t AgentServer::Add(Agent& agent, std::uint16_t port) {
   slots_.push_back(std::move(slot));
   Arm(s);
   return s.port;
+}
+
+void AgentServer::AddShared(Agent& agent, const std::string& address, std::uint16_t port) {
+  const auto addr = asio::ip::make_address_v4(address);
+  if ((addr.to_uint() >> 24) != 127) {
+    throw std::invalid_argument("shared-socket agents must use 127.0.0.0/8 addresses, not " +
+                                address);
+  }
+  auto& shared = shared_[port];
+  if (!shared) {
+    shared = std::make_unique<SharedSocket>(io_);
+    shared->socket.open(udp::v4());
+    shared->socket.set_option(udp::socket::reuse_address(true));
+    const int on = 1;
+    setsockopt(shared->socket.native_handle(), IPPROTO_IP, IP_PKTINFO, &on, sizeof(on));
+    shared->socket.bind(udp::endpoint(asio::ip::address_v4::any(), port));
+    shared->socket.non_blocking(true);
+    shared->port = shared->socket.local_endpoint().port();
+    ArmShared(*shared);
+  }
+  auto slot = std::make_unique<Slot>(io_, agent);
+  slot->shared = shared.get();
+  slot->local.s_addr = htonl(addr.to_uint());
+  slot->port = shared->port;
+  if (!shared->by_address.emplace(slot->local.s_addr, slot.get()).second) {
+    throw std::invalid_argument("two agents at " + address + ":" + std::to_string(port));
+  }
+  slots_.push_back(std::move(slot));
+}
+
+void AgentServer::ArmShared(SharedSocket& shared) {
+  shared.socket.async_wait(udp::socket::wait_read, [this, &shared](boost::system::error_code ec) {
+    if (!ec) DrainShared(shared);
+  });
+}
+
+void AgentServer::DrainShared(SharedSocket& shared) {
+  for (int i = 0; i < options_.max_batch; ++i) {
+    sockaddr_in from{};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(in_pktinfo))];
+    iovec iov{rx_.data(), rx_.size()};
+    msghdr msg{};
+    msg.msg_name = &from;
+    msg.msg_namelen = sizeof(from);
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+    const ssize_t n = recvmsg(shared.socket.native_handle(), &msg, MSG_DONTWAIT);
+    if (n < 0) {
+      if (errno == EAGAIN) return ArmShared(shared);  // == EWOULDBLOCK on Linux
+      if (errno == EBADF) return;
+      continue;
+    }
+    in_addr to{};
+    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+      if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
+        in_pktinfo info;
+        std::memcpy(&info, CMSG_DATA(c), sizeof(info));
+        to = info.ipi_addr;
+      }
+    }
+    auto it = shared.by_address.find(to.s_addr);
+    if (it == shared.by_address.end()) continue;  // not one of ours (or not loopback): drop
+    Slot& slot = *it->second;
+    slot.peer =
+        udp::endpoint(asio::ip::address_v4(ntohl(from.sin_addr.s_addr)), ntohs(from.sin_port));
+    Handle(slot, static_cast<std::size_t>(n));
+  }
+  asio::post(io_, [this, &shared] { DrainShared(shared); });
 }
 
 void AgentServer::Run() {
@@ -209,7 +293,34 @@ void AgentServer::Send(Slot& slot, const std::uint8_t* data, std::size_t size) {
   Count(slot.counters.responses);
   Count(totals_.responses);
   boost::system::error_code ec;
-  slot.socket.send_to(asio::buffer(data, size), slot.peer, 0, ec);
+  if (slot.shared) {
+    // Answer from the address the request was sent to, as a real agent at that address would.
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(slot.peer.port());
+    to.sin_addr.s_addr = htonl(slot.peer.address().to_v4().to_uint());
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(in_pktinfo))] = {};
+    iovec iov{const_cast<std::uint8_t*>(data), size};
+    msghdr msg{};
+    msg.msg_name = &to;
+    msg.msg_namelen = sizeof(to);
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+    cmsghdr* c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = IPPROTO_IP;
+    c->cmsg_type = IP_PKTINFO;
+    c->cmsg_len = CMSG_LEN(sizeof(in_pktinfo));
+    in_pktinfo info{};
+    info.ipi_spec_dst = slot.local;
+    std::memcpy(CMSG_DATA(c), &info, sizeof(info));
+    if (sendmsg(slot.shared->socket.native_handle(), &msg, 0) < 0) {
+      ec = boost::system::error_code(errno, boost::system::system_category());
+    }
+  } else {
+    slot.socket.send_to(asio::buffer(data, size), slot.peer, 0, ec);
+  }
   if (ec) {
     Count(slot.counters.send_errors);
     Count(totals_.send_errors);

@@ -40,7 +40,7 @@ std::string WriteSurfzonedConfig(const FleetSpec& fleet, const ConfigWriterOptio
   out << YAML::EndMap;
 
   out << YAML::Key << "locations" << YAML::Value << YAML::BeginSeq;
-  unsigned port = fleet.sim.base_port;
+  std::size_t index = 0;
   for (const auto& loc : fleet.locations) {
     out << YAML::BeginMap;
     out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << loc.name;
@@ -56,7 +56,8 @@ std::string WriteSurfzonedConfig(const FleetSpec& fleet, const ConfigWriterOptio
     for (const auto& ap : loc.aps) {
       out << YAML::Flow << YAML::BeginMap;
       out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << ap.name;
-      out << YAML::Key << "address" << YAML::Value << Address(fleet.sim.host, port++);
+      const ApEndpoint at = EndpointOf(fleet.sim, index++);
+      out << YAML::Key << "address" << YAML::Value << Address(at.host, at.port);
       out << YAML::Key << "profile" << YAML::Value
           << (options.profile_override.empty() ? ap.profile : options.profile_override);
       out << YAML::EndMap;

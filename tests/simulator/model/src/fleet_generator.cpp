@@ -50,7 +50,14 @@ FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed) {
   FleetSpec spec;
   spec.source = "<generated>";
   spec.sim.seed = seed;
-  spec.sim.base_port = static_cast<std::uint16_t>(std::min<std::size_t>(16100, 65536 - n_aps));
+  // Beyond 10,000 APs one socket per AP would run into the open-file limit (20,000 here):
+  // give every AP its own loopback address on one shared port instead.
+  if (n_aps > 10000) {
+    spec.sim.addressing = "hosts";
+    spec.sim.base_port = 16100;
+  } else {
+    spec.sim.base_port = static_cast<std::uint16_t>(std::min<std::size_t>(16100, 65536 - n_aps));
+  }
   std::size_t made = 0;
   std::uint64_t key = 0;
   std::size_t park_with_outage = SIZE_MAX;

@@ -40,8 +40,9 @@ void ReadApFields(YamlReader& r, const YAML::Node& n, const std::string& what, A
 }
 
 void ReadSim(YamlReader& r, const YAML::Node& n, SimSettings& sim) {
-  if (!r.CheckMap(n, "sim",
-                  {"start", "speed", "host", "base_port", "community", "ssids", "seed"})) {
+  if (!r.CheckMap(
+          n, "sim",
+          {"start", "speed", "host", "base_port", "addressing", "community", "ssids", "seed"})) {
     return;
   }
   if (n["start"]) {
@@ -57,6 +58,15 @@ void ReadSim(YamlReader& r, const YAML::Node& n, SimSettings& sim) {
   if (n["base_port"]) {
     if (auto p = r.Int(n["base_port"], "sim.base_port", 1, 65535)) {
       sim.base_port = static_cast<std::uint16_t>(*p);
+    }
+  }
+  if (n["addressing"]) {
+    if (auto s = r.String(n["addressing"], "sim.addressing")) {
+      if (*s == "ports" || *s == "hosts") {
+        sim.addressing = *s;
+      } else {
+        r.Error(n["addressing"], "sim.addressing: expected ports or hosts, got \"" + *s + "\"");
+      }
     }
   }
   if (n["community"]) {
@@ -202,7 +212,10 @@ void Validate(YamlReader& r, const YAML::Node& root, const FleetSpec& spec) {
       }
     }
   }
-  if (spec.sim.base_port + spec.ApCount() - 1 > 65535) {
+  if (spec.sim.addressing == "hosts") {
+    if (spec.ApCount() > kMaxHostAddressedAps)
+      r.Error(root, "too many access points for hosts addressing");
+  } else if (spec.sim.base_port + spec.ApCount() - 1 > 65535) {
     r.Error(root, "too many access points for base_port " + std::to_string(spec.sim.base_port));
   }
   const YAML::Node& faults = root["faults"];

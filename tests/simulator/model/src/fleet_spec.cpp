@@ -68,4 +68,16 @@ std::string Slug(std::string_view name) {
   return out;
 }
 
+ApEndpoint EndpointOf(const SimSettings& sim, std::size_t index) {
+  if (sim.addressing != "hosts") {
+    return {sim.host, static_cast<std::uint16_t>(sim.base_port + index)};
+  }
+  // 127.A.B.C with B, C in 1..250 (no .0 or .255 host parts) and A from 1.
+  const std::size_t c = 1 + index % 250;
+  const std::size_t b = 1 + (index / 250) % 250;
+  const std::size_t a = 1 + index / (250 * 250);
+  return {"127." + std::to_string(a) + "." + std::to_string(b) + "." + std::to_string(c),
+          sim.base_port};
+}
+
 }  // namespace surfzone::sim

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -75,6 +76,14 @@ class AgentServer {
   /// server. Call before Start()/Run(), or on the server's thread.
   std::uint16_t Add(Agent& agent, std::uint16_t port = 0);
 
+  /// Serves `agent` at `address:port` (an IPv4 loopback address such as 127.1.0.7) through ONE
+  /// socket per port shared by every agent on that port: the socket is bound to 0.0.0.0:port,
+  /// IP_PKTINFO tells which address a request was sent to, and the answer leaves from that same
+  /// address. Datagrams to addresses outside 127.0.0.0/8 are dropped. This lets one process
+  /// serve far more agents than it may open files (20,000 APs need 20,000 sockets otherwise).
+  /// Throws std::invalid_argument for a non-loopback or duplicate address.
+  void AddShared(Agent& agent, const std::string& address, std::uint16_t port);
+
   /// Runs the event loop on the calling thread until Stop().
   void Run();
   /// Runs the event loop on a new thread, pinned to `cpu` if cpu >= 0.
@@ -97,9 +106,12 @@ class AgentServer {
  private:
   struct Slot;
   struct Delayed;
+  struct SharedSocket;
 
   void Arm(Slot& slot);
   void Drain(Slot& slot);
+  void ArmShared(SharedSocket& shared);
+  void DrainShared(SharedSocket& shared);
   void Handle(Slot& slot, std::size_t length);
   void Send(Slot& slot, const std::uint8_t* data, std::size_t size);
   void SendLater(Slot& slot, std::chrono::milliseconds delay);
@@ -110,6 +122,7 @@ class AgentServer {
   AgentServerOptions options_;
   boost::asio::io_context io_;
   std::vector<std::unique_ptr<Slot>> slots_;
+  std::map<std::uint16_t, std::unique_ptr<SharedSocket>> shared_;
   AgentCounters totals_;
   std::vector<std::uint8_t> rx_;
   std::vector<std::uint8_t> tx_;

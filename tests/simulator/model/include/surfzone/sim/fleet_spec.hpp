@@ -50,7 +50,11 @@ struct SimSettings {
   std::optional<double> start;  // unix seconds; nullopt = the moment the simulator starts
   double speed = 1;             // 1..10000 sim seconds per real second
   std::string host = "127.0.0.1";
-  std::uint16_t base_port = 16100;  // APs get base_port, base_port + 1, ... in file order
+  std::uint16_t base_port = 16100;  // ports: APs get base_port, base_port + 1, ... in file order
+  /// "ports": every AP on `host`, one port each (base_port + i) — one socket per AP.
+  /// "hosts": every AP on base_port, one loopback address each (127.A.B.C, see ApEndpoint) —
+  /// one shared socket for the fleet, for fleets larger than the open-file limit allows.
+  std::string addressing = "ports";
   std::string community = "public";
   std::vector<std::string> ssids{"Helsingborg", "eduroam"};
   std::uint64_t seed = 0;  // mixed into every AP's name seed
@@ -66,6 +70,15 @@ struct FleetSpec {
   std::size_t ApCount() const;
   friend bool operator==(const FleetSpec&, const FleetSpec&) = default;
 };
+
+/// Where AP `index` (file order) answers SNMP under `sim`.
+struct ApEndpoint {
+  std::string host;
+  std::uint16_t port = 0;
+};
+ApEndpoint EndpointOf(const SimSettings& sim, std::size_t index);
+/// APs "hosts" addressing can place: 127.1.1.1 .. 127.126.250.250.
+inline constexpr std::size_t kMaxHostAddressedAps = 126 * 250 * 250;
 
 std::optional<LocationKind> ParseLocationKind(std::string_view text);
 std::optional<Vendor> ParseVendor(std::string_view text);

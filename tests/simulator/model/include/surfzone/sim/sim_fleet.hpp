@@ -26,9 +26,10 @@ class SimFleet {
   std::size_t size() const { return aps_.size(); }
   ApModel& ap(std::size_t i) { return *aps_[i]; }
   const ApModel& ap(std::size_t i) const { return *aps_[i]; }
-  std::uint16_t port(std::size_t i) const {
-    return static_cast<std::uint16_t>(spec_.sim.base_port + i);
-  }
+  /// Where AP i answers (see SimSettings::addressing).
+  std::uint16_t port(std::size_t i) const { return EndpointOf(spec_.sim, i).port; }
+  std::string host(std::size_t i) const { return EndpointOf(spec_.sim, i).host; }
+  bool shared_socket() const { return spec_.sim.addressing == "hosts"; }
   /// Index into spec().locations of AP i.
   std::size_t location_of(std::size_t i) const { return location_of_[i]; }
   /// AP indices of location `location` (index into spec().locations).
