@@ -92,6 +92,12 @@ print_metrics() {  # a few live lines: APs up, location states, busiest location
       for (i = 1; i <= 3 && i <= n; i++) printf "  %s %.1f MB", order[i], bytes[order[i]] / 1e6
       printf "\n"
     }' <<<"$body"
+  # Associated clients come from vendor Wi-Fi MIBs, which surfzoned does not read yet; until
+  # then show the simulator's own count so you can see the city's day go by.
+  local clients
+  clients=$(curl -sf --max-time 5 "http://$sim_listen/truth/clients") || return 0
+  awk -F'\t' '{ total += $1 } NR <= 3 { top = top sprintf("  %s %d", $2, $1) }
+    END { printf "clients now (simulator truth): %d in the city;%s\n", total, top }' <<<"$clients"
 }
 
 if [[ ${SURFZONE_DEMO_SKIP_BUILD:-0} != 1 ]]; then

@@ -147,6 +147,22 @@ void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& c
       "POST", [&fleet, &clock, &snmp_io](std::string_view, std::string_view body) {
         return OnSnmpThread(snmp_io, [&] { return Inject(fleet, clock, body); });
       }};
+  // Plain text for scripts (the demo): "clients<TAB>location" per location, busiest first.
+  handlers.routes["/truth/clients"] = {
+      "GET", [&fleet, &clock, &snmp_io](std::string_view, std::string_view) {
+        return OnSnmpThread(snmp_io, [&] {
+          const FleetTruth truth = CollectTruth(fleet, fleet.sim_start(), clock.Now());
+          std::vector<std::pair<int, std::string>> rows;
+          for (const auto& l : truth.locations) rows.emplace_back(l.clients.total, l.name);
+          std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+          });
+          std::string text;
+          for (const auto& [clients, name] : rows)
+            text += std::to_string(clients) + "\t" + name + "\n";
+          return http::RouteReply{200, "text/plain; charset=utf-8", std::move(text)};
+        });
+      }};
   handlers.routes["/clock"] = {"GET", [&clock](std::string_view, std::string_view) {
                                  return http::RouteReply{
                                      200, "application/json",
