@@ -10,6 +10,7 @@
 #   SURFZONE_DEMO_LISTEN      daemon listen address (default: 127.0.0.1:9877)
 #   SURFZONE_DEMO_SIM_LISTEN  simulator truth/fault API address (default: 127.0.0.1:9878)
 #   SURFZONE_DEMO_SPEED       simulated seconds per real second (default: the fleet file's)
+#   SURFZONE_DEMO_BASE_PORT   first UDP port of the simulated APs (default: the fleet file's, 16100)
 #   SURFZONE_DEMO_INTERVAL    poll interval (default: 10s)
 #   SURFZONE_DEMO_EVERY       seconds between metric printouts (default: 5)
 #   SURFZONE_DEMO_DURATION    stop by itself after this many seconds (default: 0 = until Ctrl-C)
@@ -54,6 +55,7 @@ start_fleet() {
   local args=(--fleet "$fleet" --write-config "$1" --interval "$interval" --timeout 2s
     --web.listen-address "$sim_listen")
   [[ -n ${SURFZONE_DEMO_SPEED:-} ]] && args+=(--speed "$SURFZONE_DEMO_SPEED")
+  [[ -n ${SURFZONE_DEMO_BASE_PORT:-} ]] && args+=(--base-port "$SURFZONE_DEMO_BASE_PORT")
   "$sim_bin" "${args[@]}" </dev/null >"$work_dir/surfzone-sim.log" 2>&1 &
   sim_pid=$!
   pids+=("$sim_pid")
