@@ -26,6 +26,14 @@ CommandResult RunCommand(const std::string& command) {
   std::array<char, 4096> buf{};
   while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.output.append(buf.data(), n);
   const int status = pclose(p);
+  // On a machine where net-snmp never ran, its first CLI call announces (on stderr) that it
+  // created its state directory; that is housekeeping, not part of the answer.
+  std::string kept;
+  std::istringstream lines(r.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with("Created directory: ")) kept += line + "\n";
+  }
+  r.output = std::move(kept);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
