@@ -10,7 +10,6 @@
 
 #include <sys/socket.h>
 
-#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/post.hpp>

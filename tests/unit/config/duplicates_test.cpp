@@ -11,10 +11,7 @@ using testing::Dump;
 using testing::ErrorsOf;
 using testing::HasError;
 
-constexpr const char* kAuths = R"(auths:
-  v2:
-    version: 2c
-)";  // 3 lines; tests append after it, so their first line is 4
+using testing::kAuths;
 
 TEST(ConfigLoad, RejectsDuplicateKey) {
   const auto errors = ErrorsOf(R"(defaults:

@@ -2,14 +2,12 @@
 // Helpers shared by the config tests.
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "surfzone/config/load.hpp"
+#include "surfzone/testing/child_process.hpp"
 
 namespace surfzone::config::testing {
 
@@ -53,33 +51,13 @@ inline ::testing::AssertionResult HasError(const std::vector<ConfigError>& error
   return HasError(errors, "test.yaml", line, field, text);
 }
 
-/// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "surfzone_cfg_XXXXXX");
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+/// Temp directories come from the shared test support library.
+using surfzone::testing::TempDir;
 
-  const std::filesystem::path& path() const { return path_; }
-
-  /// Writes `text` to path()/relative (creating directories) and returns the full path.
-  std::string Write(const std::string& relative, const std::string& text) const {
-    const auto full = path_ / relative;
-    std::filesystem::create_directories(full.parent_path());
-    std::ofstream(full) << text;
-    return full.string();
-  }
-
- private:
-  std::filesystem::path path_;
-};
+/// A v2c auth block, 3 lines long: tests append after it, so their first line is 4.
+constexpr const char* kAuths = R"(auths:
+  v2:
+    version: 2c
+)";
 
 }  // namespace surfzone::config::testing
