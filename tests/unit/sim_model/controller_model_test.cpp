@@ -216,24 +216,19 @@ TEST(ControllerModel, ArubaRadioBytesAreTheApsRadioCounters) {
 }
 
 TEST(ControllerModel, MacsAreUniqueAndStable) {
-  std::vector<std::unique_ptr<ApModel>> aps;
-  std::vector<ApModel*> raw;
-  // Enough APs that 24 hashed bits clash a few times (expected ~ n^2 / 2^25).
-  for (int i = 0; i < 12000; ++i) {
-    auto o = test::Options("ap-" + std::to_string(i));
-    aps.push_back(std::make_unique<ApModel>(o));
-    raw.push_back(aps.back().get());
-  }
-  ControllerOptions o;
-  o.name = "big";
-  o.sim_start = kSummerSaturday;
-  const ControllerModel a(o, raw);
-  const ControllerModel b(o, raw);
-  std::set<MacAddress> seen;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    EXPECT_TRUE(seen.insert(a.mac(i)).second) << ToString(a.mac(i));
-    EXPECT_EQ(a.mac(i), b.mac(i));
-  }
+  // Enough APs that 24 hashed bits clash several times (expected ~ n^2 / 2^25 ~ 11).
+  std::vector<std::string> names;
+  for (int i = 0; i < 20000; ++i) names.push_back("ap-" + std::to_string(i));
+  const auto a = AssignMacs(ControllerVendor::kCiscoWlc, names, 5);
+  const auto b = AssignMacs(ControllerVendor::kCiscoWlc, names, 5);
+  EXPECT_EQ(a, b);
+  std::set<MacAddress> seen(a.begin(), a.end());
+  EXPECT_EQ(seen.size(), names.size());
+  // A controller uses exactly these.
+  Fixture f(ControllerVendor::kArubaInstant, 2);
+  const auto macs = AssignMacs(ControllerVendor::kArubaInstant, {"ap-0", "ap-1"}, 0);
+  EXPECT_EQ(f.controller->mac(0), macs[0]);
+  EXPECT_EQ(f.controller->mac(1), macs[1]);
   EXPECT_EQ(ToString(MacAddress{0x70, 0xF0, 0x96, 0x0A, 0xBC, 0x01}), "70:f0:96:0a:bc:01");
 }
 

@@ -19,17 +19,19 @@ std::int64_t ToMs(double sim_seconds) {
   return static_cast<std::int64_t>(std::floor(sim_seconds * 1000.0));
 }
 
+}  // namespace
+
 // Vendor OUIs as the recordings show them: Cisco 70:F0:96 (CBW240AC ifPhysAddress), Aruba
 // 70:3A:0E (AP-225 aiAPMACAddress).
-std::vector<MacAddress> AssignMacs(ControllerVendor vendor, const std::vector<ApModel*>& aps,
+std::vector<MacAddress> AssignMacs(ControllerVendor vendor, const std::vector<std::string>& names,
                                    std::uint64_t fleet_seed) {
   const MacAddress oui = vendor == ControllerVendor::kCiscoWlc
                              ? MacAddress{0x70, 0xF0, 0x96, 0, 0, 0}
                              : MacAddress{0x70, 0x3A, 0x0E, 0, 0, 0};
   std::set<std::uint32_t> used;
   std::vector<MacAddress> out;
-  for (const ApModel* ap : aps) {
-    const std::uint64_t seed = Mix64(SeedFromName(ap->name()) ^ fleet_seed);
+  for (const std::string& name : names) {
+    const std::uint64_t seed = Mix64(SeedFromName(name) ^ fleet_seed);
     auto low = static_cast<std::uint32_t>(Hash(seed, 500) & 0xFFFFFF);
     while (!used.insert(low).second) low = (low + 1) & 0xFFFFFF;
     MacAddress mac = oui;
@@ -40,8 +42,6 @@ std::vector<MacAddress> AssignMacs(ControllerVendor vendor, const std::vector<Ap
   }
   return out;
 }
-
-}  // namespace
 
 const char* ToString(ControllerVendor vendor) {
   return vendor == ControllerVendor::kCiscoWlc ? "cisco-wlc" : "aruba-instant";
@@ -79,7 +79,9 @@ ControllerModel::ControllerModel(ControllerOptions options, std::vector<ApModel*
   for (const Fault& f : faults_.faults()) {
     if (f.kind == FaultKind::kReboot) throw std::invalid_argument("controllers do not reboot");
   }
-  macs_ = AssignMacs(options_.vendor, aps_, options_.fleet_seed);
+  std::vector<std::string> names;
+  for (const ApModel* ap : aps_) names.push_back(ap->name());
+  macs_ = AssignMacs(options_.vendor, names, options_.fleet_seed);
   Rebuild();
 }
 

@@ -73,6 +73,11 @@ using MacAddress = std::array<std::uint8_t, 6>;
 /// "70:f0:96:12:34:56".
 std::string ToString(const MacAddress& mac);
 
+/// The MACs of a controller's APs (in order): vendor OUI + 24 bits hashed from the AP's name
+/// and the fleet seed; a clash takes the next free value, so they are unique.
+std::vector<MacAddress> AssignMacs(ControllerVendor vendor, const std::vector<std::string>& names,
+                                   std::uint64_t fleet_seed);
+
 class ControllerModel final : public Agent {
  public:
   /// `aps` are the managed APs (not owned); every one must have options.ssids.size() SSIDs.
