@@ -21,7 +21,7 @@ namespace slog = surfzone::http::log;
 namespace {
 
 sim::FleetSpec LoadSpec(const sim::SimOptions& o) {
-  sim::FleetSpec spec = o.fleet_file.empty() ? sim::GenerateFleet(o.generate, o.seed)
+  sim::FleetSpec spec = o.fleet_file.empty() ? sim::GenerateFleet(o.generate, o.seed, o.controllers)
                                              : sim::LoadFleetFile(o.fleet_file);
   if (o.speed) spec.sim.speed = *o.speed;
   if (o.base_port) spec.sim.base_port = static_cast<std::uint16_t>(*o.base_port);
@@ -38,11 +38,12 @@ int Serve(const sim::SimOptions& o, const sim::FleetSpec& spec) {
   server_options.address = spec.sim.host;
   server_options.clock = [&clock] { return clock.Now(); };
   sim::AgentServer agents(std::move(server_options));
-  for (std::size_t i = 0; i < fleet.size(); ++i) {
+  // Agent k of the server is agent k of the fleet (direct APs, then controllers).
+  for (std::size_t k = 0; k < fleet.agent_count(); ++k) {
     if (fleet.shared_socket()) {
-      agents.AddShared(fleet.ap(i), fleet.host(i), fleet.port(i));
+      agents.AddShared(fleet.agent(k), fleet.agent_host(k), fleet.agent_port(k));
     } else {
-      agents.Add(fleet.ap(i), fleet.port(i));
+      agents.Add(fleet.agent(k), fleet.agent_port(k));
     }
   }
 
@@ -51,13 +52,15 @@ int Serve(const sim::SimOptions& o, const sim::FleetSpec& spec) {
   surfzone::http::Server http(o.listen, std::move(handlers));
   http.Start();
   agents.Start(o.cpu);
-  slog::Info("surfzone-sim serving", {{"access_points", static_cast<long long>(fleet.size())},
-                                      {"locations", static_cast<long long>(spec.locations.size())},
-                                      {"udp", fleet.host(0) + ":" + std::to_string(fleet.port(0)) +
-                                                  " .. " + fleet.host(fleet.size() - 1) + ":" +
-                                                  std::to_string(fleet.port(fleet.size() - 1))},
-                                      {"speed", spec.sim.speed},
-                                      {"truth", "http://" + o.listen + "/truth"}});
+  const std::size_t last = fleet.agent_count() - 1;
+  slog::Info("surfzone-sim serving",
+             {{"access_points", static_cast<long long>(fleet.size())},
+              {"controllers", static_cast<long long>(fleet.controller_count())},
+              {"locations", static_cast<long long>(spec.locations.size())},
+              {"udp", fleet.agent_host(0) + ":" + std::to_string(fleet.agent_port(0)) + " .. " +
+                          fleet.agent_host(last) + ":" + std::to_string(fleet.agent_port(last))},
+              {"speed", spec.sim.speed},
+              {"truth", "http://" + o.listen + "/truth"}});
 
   // Block the termination signals and wait for one: no async-signal-safety concerns.
   sigset_t set;
@@ -92,6 +95,8 @@ int main(int argc, char** argv) {
       w.interval = options->interval;
       w.timeout = options->timeout;
       w.retries = options->retries;
+      if (options->profiles == "vendor") w.vendor_profiles = true;
+      if (options->profiles == "fleet") w.vendor_profiles = false;
       std::ofstream(options->write_config) << sim::WriteSurfzonedConfig(spec, w);
       if (options->config_only) return 0;
     }

@@ -14,6 +14,17 @@ std::optional<SimOptions> ParseSimOptions(int argc, char** argv, int* exit_code)
       app.add_option("--generate", o.generate, "Generate a synthetic fleet of N access points");
   fleet->excludes(gen);
   app.add_option("--seed", o.seed, "Seed of --generate")->capture_default_str();
+  app.add_option("--controllers", o.controllers,
+                 "With --generate: N wireless controllers (alternately cisco-wlc and "
+                 "aruba-instant) managing about half of the generated locations' APs")
+      ->needs(gen)
+      ->check(CLI::Range(0, 1000));
+  app.add_option("--profiles", o.profiles,
+                 "Profiles of direct APs in the written config: vendor (unifi/generic by "
+                 "vendor), fleet (the fleet file's, default generic), auto (vendor exactly when "
+                 "the fleet has controllers)")
+      ->check(CLI::IsMember({"auto", "vendor", "fleet"}))
+      ->capture_default_str();
   app.add_option("--speed", o.speed, "Simulated seconds per real second (1..10000)");
   app.add_option("--base-port", o.base_port, "First UDP port (APs get consecutive ports)");
   app.add_option("--addressing", o.addressing,

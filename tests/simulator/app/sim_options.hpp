@@ -11,6 +11,8 @@ struct SimOptions {
   std::string fleet_file;                 // --fleet
   std::size_t generate = 0;               // --generate N (instead of --fleet)
   std::uint64_t seed = 1;                 // --seed
+  std::size_t controllers = 0;            // --controllers N (with --generate)
+  std::string profiles = "auto";          // --profiles auto|vendor|fleet (written config)
   std::optional<double> speed;            // --speed: overrides the fleet file's
   std::optional<int> base_port;           // --base-port: overrides the fleet file's
   std::string addressing;                 // --addressing ports|hosts: overrides the fleet file's

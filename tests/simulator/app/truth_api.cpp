@@ -62,6 +62,18 @@ http::RouteReply Inject(SimFleet& fleet, const SimClock& clock, std::string_view
   if (!kind) return text("kind must be one of reboot, down, slow, garbage, wrong_request_id");
   const double duration = Number(form, "duration").value_or(0);
   if (*kind != FaultKind::kReboot && duration <= 0) return text("duration (seconds) must be > 0");
+  const double now = clock.Now();
+  const auto delay =
+      std::chrono::milliseconds(static_cast<std::int64_t>(Number(form, "delay_ms").value_or(1500)));
+  if (auto ctl = form.find("controller"); ctl != form.end()) {
+    const auto c = fleet.FindController(ctl->second);
+    if (c < 0) return text("no controller named \"" + ctl->second + "\"");
+    if (*kind == FaultKind::kReboot) {
+      return text("a controller takes down, slow, garbage or wrong_request_id");
+    }
+    fleet.controller(static_cast<std::size_t>(c)).InjectFault(*kind, now, now + duration, delay);
+    return {200, "application/json", "{\"injected\":1,\"at\":" + std::to_string(now) + "}\n"};
+  }
   std::vector<std::size_t> targets;
   if (auto ap = form.find("ap"); ap != form.end()) {
     const auto i = fleet.Find(ap->second);
@@ -72,11 +84,8 @@ http::RouteReply Inject(SimFleet& fleet, const SimClock& clock, std::string_view
     if (l < 0) return text("no location named \"" + loc->second + "\"");
     targets = fleet.aps_of(static_cast<std::size_t>(l));
   } else {
-    return text("ap=NAME or location=NAME is required");
+    return text("ap=NAME, location=NAME or controller=NAME is required");
   }
-  const double now = clock.Now();
-  const auto delay =
-      std::chrono::milliseconds(static_cast<std::int64_t>(Number(form, "delay_ms").value_or(1500)));
   for (auto i : targets) {
     ApModel& ap = fleet.ap(i);
     switch (*kind) {
@@ -131,8 +140,10 @@ void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& c
         const bool wraps = Number(form, "wraps").value_or(0) != 0;
         return OnSnmpThread(agents.io_context(), [&] {
           FleetTruth truth = CollectTruth(fleet, from, clock.Now());
-          for (std::size_t i = 0; i < fleet.size() && i < agents.agent_count(); ++i) {
-            const AgentStats s = agents.stats(i);
+          for (std::size_t i = 0; i < fleet.size(); ++i) {
+            // Answered windows are per agent: only APs with an agent of their own have one.
+            if (!fleet.direct(i) || fleet.ap_agent(i) >= agents.agent_count()) continue;
+            const AgentStats s = agents.stats(fleet.ap_agent(i));
             if (!s.answered()) continue;
             AddAnsweredWindow(truth, fleet, i, s.first_answered_at, s.last_answered_at);
             if (wraps) {
@@ -148,10 +159,15 @@ void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& c
         return OnSnmpThread(snmp_io, [&] { return Inject(fleet, clock, body); });
       }};
   // Plain text for scripts (the demo): "clients<TAB>location" per location, busiest first.
+  // ?format=json: the clients-only truth as JSON (ToClientsJson).
   handlers.routes["/truth/clients"] = {
-      "GET", [&fleet, &clock, &snmp_io](std::string_view, std::string_view) {
+      "GET", [&fleet, &clock, &snmp_io](std::string_view target, std::string_view) {
+        const auto form = ParseForm(target);
+        const auto format = form.find("format");
+        const bool json = format != form.end() && format->second == "json";
         return OnSnmpThread(snmp_io, [&] {
           const FleetTruth truth = CollectTruth(fleet, fleet.sim_start(), clock.Now());
+          if (json) return http::RouteReply{200, "application/json", ToClientsJson(truth)};
           std::vector<std::pair<int, std::string>> rows;
           for (const auto& l : truth.locations) rows.emplace_back(l.clients.total, l.name);
           std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {

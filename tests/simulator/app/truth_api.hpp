@@ -16,10 +16,14 @@ namespace surfzone::sim {
 /// last_answered_at and rx/tx_bytes_since_first_answer (truth carried between the two, which is
 /// what a poller that baselines on its first answer can count), and with wraps=1 counter32_wraps
 /// (costs a model replay per AP); locations get the sums of their APs'
-/// rx/tx_bytes_since_first_answer. AP i of `fleet` must be agent i of `agents`. POST /faults with a
-/// JSON-free form body
-/// "ap=NAME|location=NAME&kind=down|reboot|slow|garbage|wrong_request_id&duration=SECONDS[&delay_ms=N]":
-/// the fault starts now (sim time) and lasts `duration` simulated seconds.
+/// rx/tx_bytes_since_first_answer (APs with an agent of their own only). Agent k of `fleet` must
+/// be agent k of `agents`. POST /faults with a JSON-free form body
+/// "ap=NAME|location=NAME|controller=NAME&kind=down|reboot|slow|garbage|wrong_request_id
+/// &duration=SECONDS[&delay_ms=N]": the fault starts now (sim time) and lasts `duration`
+/// simulated seconds; a controller takes every kind but reboot and only its own agent is
+/// affected (down: silent, so its APs are unknown to a poller; they keep serving clients).
+/// GET /truth/clients: "clients<TAB>location" lines, busiest first; ?format=json: clients-only
+/// truth (per AP total/radio/SSID, per location incl. per SSID, per controller).
 void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& clock,
                     AgentServer& agents);
 

@@ -39,6 +39,22 @@ std::string WriteSurfzonedConfig(const FleetSpec& fleet, const ConfigWriterOptio
   out << YAML::Key << "auth" << YAML::Value << options.auth_name;
   out << YAML::EndMap;
 
+  const bool vendor_profiles = options.vendor_profiles.value_or(!fleet.controllers.empty());
+  const std::size_t direct = fleet.AgentCount() - fleet.controllers.size();
+  if (!fleet.controllers.empty()) {
+    out << YAML::Key << "controllers" << YAML::Value << YAML::BeginSeq;
+    for (std::size_t c = 0; c < fleet.controllers.size(); ++c) {
+      const auto& spec = fleet.controllers[c];
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << spec.name;
+      const ApEndpoint at = EndpointOf(fleet.sim, direct + c);
+      out << YAML::Key << "address" << YAML::Value << Address(at.host, at.port);
+      out << YAML::Key << "profile" << YAML::Value << ToString(spec.vendor);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+
   out << YAML::Key << "locations" << YAML::Value << YAML::BeginSeq;
   std::size_t index = 0;
   for (const auto& loc : fleet.locations) {
@@ -56,10 +72,17 @@ std::string WriteSurfzonedConfig(const FleetSpec& fleet, const ConfigWriterOptio
     for (const auto& ap : loc.aps) {
       out << YAML::Flow << YAML::BeginMap;
       out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << ap.name;
+      if (!ap.controller.empty()) {
+        out << YAML::Key << "controller" << YAML::Value << YAML::DoubleQuoted << ap.controller;
+        out << YAML::EndMap;
+        continue;
+      }
       const ApEndpoint at = EndpointOf(fleet.sim, index++);
       out << YAML::Key << "address" << YAML::Value << Address(at.host, at.port);
-      out << YAML::Key << "profile" << YAML::Value
-          << (options.profile_override.empty() ? ap.profile : options.profile_override);
+      std::string profile =
+          options.profile_override.empty() ? ap.profile : options.profile_override;
+      if (profile.empty()) profile = vendor_profiles ? ToString(ap.vendor) : "generic";
+      out << YAML::Key << "profile" << YAML::Value << profile;
       out << YAML::EndMap;
     }
     out << YAML::EndSeq << YAML::EndMap;

@@ -45,7 +45,7 @@ const KindMix& PickKind(std::uint64_t seed, std::uint64_t key) {
 
 }  // namespace
 
-FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed) {
+FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed, std::size_t controllers) {
   if (n_aps == 0 || n_aps > 60000) throw std::invalid_argument("n_aps must be 1..60000");
   FleetSpec spec;
   spec.source = "<generated>";
@@ -101,6 +101,19 @@ FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed) {
     f.at = 2 * 3600;
     f.duration = 3600;
     spec.faults.push_back(f);
+  }
+  // Own hash stream, so the rest of the fleet stays that of controllers = 0.
+  constexpr std::uint64_t kControllerKey = 0xC047'0011'E500ull;
+  for (std::size_t c = 1; c <= controllers; ++c) {
+    spec.controllers.push_back({"wlc-" + std::to_string(c), c % 2 == 1
+                                                                ? ControllerVendor::kCiscoWlc
+                                                                : ControllerVendor::kArubaInstant});
+  }
+  for (std::size_t l = 0; controllers > 0 && l < spec.locations.size(); ++l) {
+    if (Unit(seed ^ kControllerKey, 2 * l) >= 0.5) continue;
+    const std::string& name =
+        spec.controllers[Hash(seed ^ kControllerKey, 2 * l + 1) % controllers].name;
+    for (auto& ap : spec.locations[l].aps) ap.controller = name;
   }
   return spec;
 }

@@ -37,6 +37,29 @@ void ReadApFields(YamlReader& r, const YAML::Node& n, const std::string& what, A
   if (n["capacity"]) {
     if (auto c = r.Double(n["capacity"], what + ".capacity", 0, 10000)) ap.capacity = *c;
   }
+  if (n["controller"]) {
+    if (auto s = r.String(n["controller"], what + ".controller")) ap.controller = *s;
+  }
+}
+
+void ReadController(YamlReader& r, const YAML::Node& n, const std::string& what,
+                    ControllerSpec& c) {
+  if (!r.CheckMap(n, what, {"name", "vendor"})) return;
+  if (!n["name"]) {
+    r.Error(n, what + ": missing \"name\"");
+  } else if (auto s = r.String(n["name"], what + ".name")) {
+    c.name = *s;
+  }
+  if (!n["vendor"]) {
+    r.Error(n, what + ": missing \"vendor\" (cisco-wlc, aruba-instant)");
+  } else if (auto s = r.String(n["vendor"], what + ".vendor")) {
+    if (auto v = ParseControllerVendor(*s)) {
+      c.vendor = *v;
+    } else {
+      r.Error(n["vendor"], what + ".vendor: unknown controller vendor \"" + *s +
+                               "\" (cisco-wlc, aruba-instant)");
+    }
+  }
 }
 
 void ReadSim(YamlReader& r, const YAML::Node& n, SimSettings& sim) {
@@ -93,7 +116,7 @@ void ReadSim(YamlReader& r, const YAML::Node& n, SimSettings& sim) {
 void ReadLocation(YamlReader& r, const YAML::Node& n, const std::string& what, LocationSpec& loc) {
   if (!r.CheckMap(n, what,
                   {"name", "kind", "district", "lat", "lon", "vendor", "profile", "counters",
-                   "capacity", "aps"})) {
+                   "capacity", "controller", "aps"})) {
     return;
   }
   if (!n["name"]) {
@@ -143,7 +166,10 @@ void ReadLocation(YamlReader& r, const YAML::Node& n, const std::string& what, L
   for (std::size_t i = 0; i < aps.size(); ++i) {
     const std::string ap_what = what + ".aps[" + std::to_string(i) + "]";
     const YAML::Node& a = aps[i];
-    if (!r.CheckMap(a, ap_what, {"name", "vendor", "profile", "counters", "capacity"})) continue;
+    if (!r.CheckMap(a, ap_what,
+                    {"name", "vendor", "profile", "counters", "capacity", "controller"})) {
+      continue;
+    }
     ApSpec ap = defaults;
     if (!a["name"]) {
       r.Error(a, ap_what + ": missing \"name\"");
@@ -156,13 +182,18 @@ void ReadLocation(YamlReader& r, const YAML::Node& n, const std::string& what, L
 }
 
 void ReadFault(YamlReader& r, const YAML::Node& n, const std::string& what, FaultSpec& f) {
-  if (!r.CheckMap(n, what, {"ap", "location", "kind", "at", "duration", "delay"})) return;
-  if (n["ap"].IsDefined() == n["location"].IsDefined()) {
-    r.Error(n, what + ": give exactly one of \"ap\" and \"location\"");
+  if (!r.CheckMap(n, what, {"ap", "location", "controller", "kind", "at", "duration", "delay"})) {
+    return;
+  }
+  const int targets = (n["ap"] ? 1 : 0) + (n["location"] ? 1 : 0) + (n["controller"] ? 1 : 0);
+  if (targets != 1) {
+    r.Error(n, what + ": give exactly one of \"ap\", \"location\" and \"controller\"");
   } else if (n["ap"]) {
     if (auto s = r.String(n["ap"], what + ".ap")) f.ap = *s;
-  } else if (auto s = r.String(n["location"], what + ".location")) {
-    f.location = *s;
+  } else if (n["location"]) {
+    if (auto s = r.String(n["location"], what + ".location")) f.location = *s;
+  } else if (auto s = r.String(n["controller"], what + ".controller")) {
+    f.controller = *s;
   }
   if (!n["kind"]) {
     r.Error(n, what + ": missing \"kind\"");
@@ -199,7 +230,14 @@ void ReadFault(YamlReader& r, const YAML::Node& n, const std::string& what, Faul
 
 // Cross-checks: unique names, faults refer to existing targets, ports fit.
 void Validate(YamlReader& r, const YAML::Node& root, const FleetSpec& spec) {
-  std::set<std::string> locations, aps;
+  std::set<std::string> locations, aps, controllers;
+  const YAML::Node& ctls = root["controllers"];
+  for (std::size_t i = 0; i < spec.controllers.size(); ++i) {
+    const auto& c = spec.controllers[i];
+    if (!c.name.empty() && !controllers.insert(c.name).second) {
+      r.Error(ctls[i]["name"], "duplicate controller name \"" + c.name + "\"");
+    }
+  }
   const YAML::Node& locs = root["locations"];
   for (std::size_t i = 0; i < spec.locations.size(); ++i) {
     const auto& loc = spec.locations[i];
@@ -210,12 +248,19 @@ void Validate(YamlReader& r, const YAML::Node& root, const FleetSpec& spec) {
       if (!ap.name.empty() && !aps.insert(ap.name).second) {
         r.Error(locs[i], "duplicate access point name \"" + ap.name + "\"");
       }
+      if (controllers.contains(ap.name)) {
+        r.Error(locs[i], "access point \"" + ap.name + "\" has the name of a controller");
+      }
+      if (!ap.controller.empty() && !controllers.contains(ap.controller)) {
+        r.Error(locs[i],
+                "access point \"" + ap.name + "\": unknown controller \"" + ap.controller + "\"");
+      }
     }
   }
   if (spec.sim.addressing == "hosts") {
-    if (spec.ApCount() > kMaxHostAddressedAps)
+    if (spec.AgentCount() > kMaxHostAddressedAps)
       r.Error(root, "too many access points for hosts addressing");
-  } else if (spec.sim.base_port + spec.ApCount() - 1 > 65535) {
+  } else if (spec.sim.base_port + spec.AgentCount() - 1 > 65535) {
     r.Error(root, "too many access points for base_port " + std::to_string(spec.sim.base_port));
   }
   const YAML::Node& faults = root["faults"];
@@ -228,6 +273,17 @@ void Validate(YamlReader& r, const YAML::Node& root, const FleetSpec& spec) {
     if (!f.location.empty() && !locations.contains(f.location)) {
       r.Error(faults[i]["location"], "faults[" + std::to_string(i) +
                                          "].location: unknown location \"" + f.location + "\"");
+    }
+    if (!f.controller.empty()) {
+      if (!controllers.contains(f.controller)) {
+        r.Error(faults[i]["controller"], "faults[" + std::to_string(i) +
+                                             "].controller: unknown controller \"" + f.controller +
+                                             "\"");
+      } else if (f.kind == FaultKind::kReboot) {
+        r.Error(faults[i]["kind"], "faults[" + std::to_string(i) +
+                                       "]: a controller takes down, slow, garbage or "
+                                       "wrong_request_id, not reboot");
+      }
     }
   }
 }
@@ -261,8 +317,19 @@ FleetSpec LoadFleetString(const std::string& yaml, const std::string& name) {
   }
   FleetSpec spec;
   spec.source = name;
-  if (r.CheckMap(root, "fleet file", {"sim", "locations", "faults"})) {
+  if (r.CheckMap(root, "fleet file", {"sim", "controllers", "locations", "faults"})) {
     if (root["sim"]) ReadSim(r, root["sim"], spec.sim);
+    if (const YAML::Node& ctls = root["controllers"]) {
+      if (!ctls.IsSequence()) {
+        r.Error(ctls, "controllers: expected a list");
+      } else {
+        for (std::size_t i = 0; i < ctls.size(); ++i) {
+          ControllerSpec c;
+          ReadController(r, ctls[i], "controllers[" + std::to_string(i) + "]", c);
+          spec.controllers.push_back(std::move(c));
+        }
+      }
+    }
     const YAML::Node& locs = root["locations"];
     if (!locs || !locs.IsSequence() || locs.size() == 0) {
       r.Error(locs ? locs : root, "locations: expected a non-empty list");

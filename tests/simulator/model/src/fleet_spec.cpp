@@ -10,6 +10,14 @@ std::size_t FleetSpec::ApCount() const {
   return n;
 }
 
+std::size_t FleetSpec::AgentCount() const {
+  std::size_t n = controllers.size();
+  for (const auto& l : locations) {
+    for (const auto& ap : l.aps) n += ap.controller.empty() ? 1 : 0;
+  }
+  return n;
+}
+
 std::optional<LocationKind> ParseLocationKind(std::string_view text) {
   if (text == "square") return LocationKind::kSquare;
   if (text == "park") return LocationKind::kPark;

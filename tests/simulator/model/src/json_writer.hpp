@@ -33,6 +33,7 @@ class JsonWriter {
   JsonWriter& Integer(std::int64_t v) { return Raw(std::to_string(v)); }
   JsonWriter& Unsigned(std::uint64_t v) { return Raw(std::to_string(v)); }
   JsonWriter& Bool(bool v) { return Raw(v ? "true" : "false"); }
+  JsonWriter& Null() { return Raw("null"); }
   JsonWriter& Number(double v) {
     if (!std::isfinite(v)) return Raw("null");
     char buf[32];

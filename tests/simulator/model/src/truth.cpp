@@ -69,16 +69,49 @@ bool AnsweringAt(const std::vector<IntervalMs>& unanswered, double t) {
 FleetTruth CollectTruth(SimFleet& fleet, double from, double at) {
   fleet.AdvanceAll(at);
   FleetTruth truth;
+  truth.ssids = fleet.spec().sim.ssids;
   truth.sim_start = fleet.sim_start();
   truth.from = from;
   truth.at = at;
+  for (std::size_t c = 0; c < fleet.controller_count(); ++c) {
+    const ControllerModel& m = fleet.controller(c);
+    ControllerTruth t;
+    t.name = m.name();
+    t.vendor = ToString(m.vendor());
+    t.host = fleet.agent_host(fleet.controller_agent(c));
+    t.port = fleet.agent_port(fleet.controller_agent(c));
+    t.unanswered = m.UnansweredIntervals();
+    t.up = AnsweringAt(t.unanswered, at);
+    for (std::size_t j = 0; j < m.ap_count(); ++j) {
+      t.aps.push_back(m.ap(j).name());
+      if (m.Reports(j)) t.aps_reported.push_back(m.ap(j).name());
+      t.aps_up += m.ApUp(j) ? 1 : 0;
+    }
+    t.clients = m.Clients();
+    t.ssid_clients = m.SsidClients();
+    truth.controllers.push_back(std::move(t));
+  }
   for (std::size_t i = 0; i < fleet.size(); ++i) {
     const ApModel& m = fleet.ap(i);
     ApTruth t;
     t.name = m.name();
     t.location = m.options().location;
+    t.host = fleet.host(i);
     t.port = fleet.port(i);
-    t.unanswered = m.UnansweredIntervals();
+    if (fleet.direct(i)) {
+      t.unanswered = m.UnansweredIntervals();
+    } else {
+      const auto c = static_cast<std::size_t>(fleet.controller_of(i));
+      const ControllerModel& controller = fleet.controller(c);
+      const std::size_t slot = fleet.slot_in_controller(i);
+      t.controller = controller.name();
+      t.mac = ToString(controller.mac(slot));
+      t.reported = controller.Reports(slot);
+      std::vector<IntervalMs> quiet = m.DownIntervals();
+      const auto& own = truth.controllers[c].unanswered;
+      quiet.insert(quiet.end(), own.begin(), own.end());
+      t.unanswered = MergeIntervals(std::move(quiet));
+    }
     t.up = AnsweringAt(t.unanswered, at);
     t.bytes = m.bytes();
     t.clients = m.clients();
@@ -133,7 +166,19 @@ void WriteIntervals(detail::JsonWriter& w, const std::vector<IntervalMs>& list) 
   w.EndArray();
 }
 
-void WriteClients(detail::JsonWriter& w, const ClientCounts& c) {
+const char* const kBands[kRadios] = {"2.4GHz", "5GHz"};
+
+void WriteSsidCounts(detail::JsonWriter& w, const std::vector<std::string>& names,
+                     const std::vector<int>& counts) {
+  w.BeginObject();
+  for (std::size_t s = 0; s < names.size(); ++s) {
+    w.Key(names[s]).Integer(s < counts.size() ? counts[s] : 0);
+  }
+  w.EndObject();
+}
+
+void WriteClients(detail::JsonWriter& w, const ClientCounts& c,
+                  const std::vector<std::string>& ssids) {
   w.BeginObject();
   w.Key("total").Integer(c.total);
   w.Key("radio_2g4").Integer(c.radio[0]);
@@ -141,7 +186,62 @@ void WriteClients(detail::JsonWriter& w, const ClientCounts& c) {
   w.Key("ssid").BeginArray();
   for (int n : c.ssid) w.Integer(n);
   w.EndArray();
+  w.Key("radios").BeginArray();
+  for (int r = 0; r < kRadios; ++r) {
+    w.BeginObject();
+    w.Key("radio").Integer(r);
+    w.Key("band").String(kBands[r]);
+    w.Key("clients").Integer(c.radio[r]);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("ssids");
+  WriteSsidCounts(w, ssids, c.ssid);
   w.EndObject();
+}
+
+void WriteNames(detail::JsonWriter& w, const std::vector<std::string>& names) {
+  w.BeginArray();
+  for (const auto& n : names) w.String(n);
+  w.EndArray();
+}
+
+void WriteController(detail::JsonWriter& w, const ControllerTruth& c,
+                     const std::vector<std::string>& ssids, bool full) {
+  w.BeginObject();
+  w.Key("name").String(c.name);
+  w.Key("vendor").String(c.vendor);
+  if (full) {
+    w.Key("host").String(c.host);
+    w.Key("port").Integer(c.port);
+  }
+  w.Key("up").Bool(c.up);
+  if (full) {
+    w.Key("aps");
+    WriteNames(w, c.aps);
+  }
+  w.Key("aps_reported");
+  WriteNames(w, c.aps_reported);
+  w.Key("aps_up").Integer(c.aps_up);
+  w.Key("clients").Integer(c.clients);
+  w.Key("ssid_clients");
+  WriteSsidCounts(w, ssids, c.ssid_clients);
+  if (full) {
+    w.Key("unanswered");
+    WriteIntervals(w, c.unanswered);
+  }
+  w.EndObject();
+}
+
+void WriteApIdentity(detail::JsonWriter& w, const ApTruth& ap) {
+  w.Key("name").String(ap.name);
+  w.Key("location").String(ap.location);
+  w.Key("controller");
+  if (ap.controller.empty()) {
+    w.Null();
+  } else {
+    w.String(ap.controller);
+  }
 }
 
 void WriteBytes(detail::JsonWriter& w, const ByteTotals& b) {
@@ -157,16 +257,22 @@ std::string ToJson(const FleetTruth& truth) {
   w.Key("sim_start").Number(truth.sim_start);
   w.Key("from").Number(truth.from);
   w.Key("at").Number(truth.at);
+  w.Key("ssids");
+  WriteNames(w, truth.ssids);
   w.Key("aps").BeginArray();
   for (const auto& ap : truth.aps) {
     w.BeginObject();
-    w.Key("name").String(ap.name);
-    w.Key("location").String(ap.location);
+    WriteApIdentity(w, ap);
+    w.Key("host").String(ap.host);
     w.Key("port").Integer(ap.port);
+    if (!ap.controller.empty()) {
+      w.Key("mac").String(ap.mac);
+      w.Key("reported").Bool(ap.reported);
+    }
     w.Key("up").Bool(ap.up);
     WriteBytes(w, ap.bytes);
     w.Key("clients");
-    WriteClients(w, ap.clients);
+    WriteClients(w, ap.clients, truth.ssids);
     w.Key("reboots").Integer(ap.reboots);
     w.Key("engine_boots").Integer(ap.engine_boots);
     w.Key("boot_time").Number(ap.boot_time);
@@ -196,7 +302,7 @@ std::string ToJson(const FleetTruth& truth) {
     w.Key("aps_up").Integer(l.aps_up);
     WriteBytes(w, l.bytes);
     w.Key("clients");
-    WriteClients(w, l.clients);
+    WriteClients(w, l.clients, truth.ssids);
     w.Key("rx_bytes_since_first_answer").Unsigned(l.bytes_since_first_answer.rx);
     w.Key("tx_bytes_since_first_answer").Unsigned(l.bytes_since_first_answer.tx);
     w.Key("state_seconds").BeginObject();
@@ -206,6 +312,42 @@ std::string ToJson(const FleetTruth& truth) {
     w.EndObject();
     w.EndObject();
   }
+  w.EndArray();
+  w.Key("controllers").BeginArray();
+  for (const auto& c : truth.controllers) WriteController(w, c, truth.ssids, true);
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+std::string ToClientsJson(const FleetTruth& truth) {
+  detail::JsonWriter w;
+  w.BeginObject();
+  w.Key("at").Number(truth.at);
+  w.Key("ssids");
+  WriteNames(w, truth.ssids);
+  w.Key("aps").BeginArray();
+  for (const auto& ap : truth.aps) {
+    w.BeginObject();
+    WriteApIdentity(w, ap);
+    w.Key("up").Bool(ap.up);
+    w.Key("clients");
+    WriteClients(w, ap.clients, truth.ssids);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("locations").BeginArray();
+  for (const auto& l : truth.locations) {
+    w.BeginObject();
+    w.Key("name").String(l.name);
+    w.Key("kind").String(l.kind);
+    w.Key("clients");
+    WriteClients(w, l.clients, truth.ssids);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("controllers").BeginArray();
+  for (const auto& c : truth.controllers) WriteController(w, c, truth.ssids, false);
   w.EndArray();
   w.EndObject();
   return w.Take();

@@ -102,12 +102,16 @@ class ApModel final : public Agent {
   const FaultSchedule& faults() const { return faults_; }
   const TrafficModel& traffic() const { return traffic_; }
   const MibLayout& layout() const { return *layout_; }
+  /// The counter the AP shows for VAP `vap` at now() (pre-start offset + bytes since the last
+  /// boot), before any mod 2^32.
+  std::uint64_t VapCounter(int vap, bool rx) const;
+  /// Sum of VapCounter over the VAPs of `radio` (0 = 2.4 GHz, 1 = 5 GHz) = ifIndex 3 / 4.
+  std::uint64_t RadioCounter(int radio, bool rx) const { return InterfaceCounter(3 + radio, rx); }
 
  private:
   std::int64_t ClampToNow(double sim_seconds) const;
   void RefreshClients();
   snmp::Value ValueOf(const MibEntry& entry) const;
-  std::uint64_t VapCounter(int vap, bool rx) const;
   std::uint64_t InterfaceCounter(int if_index, bool rx) const;
 
   ApOptions options_;

@@ -14,8 +14,12 @@ namespace surfzone::sim {
 /// have more APs each), in named districts; UniFi mostly, some generic agents, about one AP in
 /// ten with 32-bit counters only. A few faults are scheduled: about one AP in 200 reboots in the
 /// first day and one park goes dark for an hour. Ports start at 16100 unless that would overflow
-/// (then at 65536 - n_aps). Same (n_aps, seed) -> same fleet.
+/// (then at 65536 - n_aps). Same (n_aps, seed, controllers) -> same fleet.
+/// `controllers` > 0 adds that many wireless controllers ("wlc-1", ...; odd numbers cisco-wlc,
+/// even aruba-instant) and makes every AP of about half of the locations (chosen by hash)
+/// managed by one of them; the locations, APs and faults are otherwise exactly those of
+/// controllers = 0.
 /// Throws std::invalid_argument if n_aps is 0 or larger than 60000.
-FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed);
+FleetSpec GenerateFleet(std::size_t n_aps, std::uint64_t seed, std::size_t controllers = 0);
 
 }  // namespace surfzone::sim

@@ -10,6 +10,8 @@
 ///     community: public
 ///     ssids: [Helsingborg, eduroam]
 ///     seed: 0
+///   controllers:                # optional: wireless controllers (one SNMP agent each)
+///     - {name: wlc-centrum, vendor: cisco-wlc}   # vendor: cisco-wlc | aruba-instant
 ///   locations:                  # required, non-empty
 ///     - name: Stortorget        # required, unique
 ///       kind: square            # required: square|park|street|harbour|building|other
@@ -17,12 +19,15 @@
 ///       lat: 56.0465            # optional, with lon
 ///       lon: 12.6945
 ///       vendor: unifi           # defaults for this location's APs: vendor, profile,
-///       counters: 64            #   counters (32|64), capacity
+///       counters: 64            #   counters (32|64), capacity, controller (managed by it:
+///       controller: wlc-centrum #   no own agent, shown in the controller's AP tables)
 ///       aps: 3                  # shorthand: stortorget-1..3; or a list:
 ///       # aps:
-///       #   - name: stortorget-1   (required, unique) + vendor/profile/counters/capacity
+///       #   - name: stortorget-1   (required, unique) + vendor/profile/counters/capacity/
+///       #                          controller
 ///   faults:                     # optional
-///     - ap: stortorget-1        # or location: Stortorget (every AP there)
+///     - ap: stortorget-1        # or location: Stortorget (every AP there), or
+///                               #   controller: wlc-centrum (its own agent; not reboot)
 ///       kind: down              # reboot|down|slow|garbage|wrong_request_id
 ///       at: 2h                  # after sim start: seconds or a duration ("1h30m")
 ///       duration: 30m           # required except for reboot (boot time, default 0)

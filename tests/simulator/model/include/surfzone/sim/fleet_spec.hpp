@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "surfzone/sim/controller_model.hpp"
 #include "surfzone/sim/day_profile.hpp"
 #include "surfzone/sim/fault_schedule.hpp"
 #include "surfzone/sim/mib_layout.hpp"
@@ -19,9 +20,14 @@ namespace surfzone::sim {
 struct ApSpec {
   std::string name;
   Vendor vendor = Vendor::kUnifi;
-  std::string profile = "generic";  // surfzoned profile written to the generated config
-  int counter_bits = 64;            // 32: the agent has no 64-bit ifXTable counters
-  double capacity = 40;             // clients at full occupancy
+  /// surfzoned profile written to the generated config; empty: chosen by the config writer
+  /// ("generic", or the vendor's name with vendor profiles, see config_writer.hpp).
+  std::string profile;
+  /// Non-empty: managed by this controller (no own SNMP agent; vendor, profile and counters
+  /// are then irrelevant).
+  std::string controller;
+  int counter_bits = 64;  // 32: the agent has no 64-bit ifXTable counters
+  double capacity = 40;   // clients at full occupancy
   friend bool operator==(const ApSpec&, const ApSpec&) = default;
 };
 
@@ -35,10 +41,20 @@ struct LocationSpec {
   friend bool operator==(const LocationSpec&, const LocationSpec&) = default;
 };
 
-/// A scheduled fault on one AP or on every AP of a location (exactly one of `ap`/`location`).
+/// A wireless controller: one SNMP agent reporting the APs whose `controller` names it.
+struct ControllerSpec {
+  std::string name;
+  ControllerVendor vendor = ControllerVendor::kCiscoWlc;
+  friend bool operator==(const ControllerSpec&, const ControllerSpec&) = default;
+};
+
+/// A scheduled fault on one AP, on every AP of a location, or on a controller's own agent
+/// (exactly one of `ap`/`location`/`controller`; controllers take down, slow, garbage and
+/// wrong_request_id).
 struct FaultSpec {
   std::string ap;
   std::string location;
+  std::string controller;
   FaultKind kind = FaultKind::kDown;
   double at = 0;                       // seconds after sim start
   double duration = 0;                 // seconds; for reboot the boot time (AP silent), may be 0
@@ -50,7 +66,9 @@ struct SimSettings {
   std::optional<double> start;  // unix seconds; nullopt = the moment the simulator starts
   double speed = 1;             // 1..10000 sim seconds per real second
   std::string host = "127.0.0.1";
-  std::uint16_t base_port = 16100;  // ports: APs get base_port, base_port + 1, ... in file order
+  /// ports: agents get base_port, base_port + 1, ...: first the directly polled APs in file
+  /// order, then the controllers in file order (controller-managed APs have no agent).
+  std::uint16_t base_port = 16100;
   /// "ports": every AP on `host`, one port each (base_port + i) — one socket per AP.
   /// "hosts": every AP on base_port, one loopback address each (127.A.B.C, see ApEndpoint) —
   /// one shared socket for the fleet, for fleets larger than the open-file limit allows.
@@ -64,14 +82,18 @@ struct SimSettings {
 struct FleetSpec {
   std::string source;  // file it came from, or "<generated>"
   SimSettings sim;
+  std::vector<ControllerSpec> controllers;
   std::vector<LocationSpec> locations;
   std::vector<FaultSpec> faults;
   /// Number of APs over all locations.
   std::size_t ApCount() const;
+  /// Number of SNMP agents: APs without a controller, plus the controllers.
+  std::size_t AgentCount() const;
   friend bool operator==(const FleetSpec&, const FleetSpec&) = default;
 };
 
-/// Where AP `index` (file order) answers SNMP under `sim`.
+/// Where agent `index` answers SNMP under `sim` (agent order: see SimSettings::base_port; without
+/// controllers agent i is AP i in file order).
 struct ApEndpoint {
   std::string host;
   std::uint16_t port = 0;
