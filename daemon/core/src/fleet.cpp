@@ -1,5 +1,6 @@
 #include "surfzone/core/fleet.hpp"
 
+#include <set>
 #include <unordered_map>
 
 namespace surfzone::core {
@@ -27,8 +28,8 @@ bool SameTarget(const ApEntry& entry, const config::AccessPoint& cfg, const conf
 
 }  // namespace
 
-void Fleet::ApplyControllers(const config::Config& cfg,
-                             std::vector<std::shared_ptr<ApEntry>>& added) {
+void Fleet::ApplyControllers(const config::Config& cfg, std::vector<std::shared_ptr<ApEntry>>& added,
+                             std::set<std::string>& moved) {
   std::unordered_map<std::string, std::shared_ptr<ApEntry>> old;
   for (auto& c : controllers_) old.emplace(c->cfg.name, c);
   std::vector<std::shared_ptr<ApEntry>> next;
@@ -44,7 +45,10 @@ void Fleet::ApplyControllers(const config::Config& cfg,
     if (auto it = old.find(c.name); it != old.end()) {
       entry = it->second;
       old.erase(it);
-      if (!SameTarget(*entry, as_ap, auth)) Reconnect(*entry);
+      if (!SameTarget(*entry, as_ap, auth)) {
+        Reconnect(*entry);
+        moved.insert(c.name);  // its APs' radio/VAP counters come from another device now
+      }
     } else {
       entry = std::make_shared<ApEntry>();
       entry->is_controller = true;
@@ -70,7 +74,8 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
   for (auto& [name, loc] : locations_) loc.active = false;
 
   std::vector<std::shared_ptr<ApEntry>> next, added;
-  ApplyControllers(cfg, added);
+  std::set<std::string> moved_controllers;
+  ApplyControllers(cfg, added, moved_controllers);
   for (const auto& loc : cfg.locations) {
     LocationAccount& account = locations_[loc.name];
     account.meta = loc;
@@ -94,6 +99,7 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
       }
       const bool keep_detected = entry->cfg.profile == "auto" && ap_cfg.profile == "auto" &&
                                  entry->cfg.address == ap_cfg.address;
+      if (moved_controllers.contains(ap_cfg.controller)) entry->tracker.Rebaseline();
       entry->cfg = ap_cfg;
       entry->auth = auth;
       entry->location = loc.name;

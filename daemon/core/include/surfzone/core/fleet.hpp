@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -96,8 +97,9 @@ class Fleet {
  private:
   void RecountLocations();
   void RebuildUserProfiles(const std::vector<config::ProfileSpec>& specs);
-  void ApplyControllers(const config::Config& cfg,
-                        std::vector<std::shared_ptr<ApEntry>>& added);
+  /// Merges `controllers:`; names of controllers that now point elsewhere go to `moved`.
+  void ApplyControllers(const config::Config& cfg, std::vector<std::shared_ptr<ApEntry>>& added,
+                        std::set<std::string>& moved);
   void AddSnapshotWifi(state::Snapshot& snap) const;
   std::vector<std::shared_ptr<ApEntry>> aps_, controllers_, pollables_;
   std::vector<config::ProfileSpec> user_specs_;
