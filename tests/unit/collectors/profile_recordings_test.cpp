@@ -118,6 +118,16 @@ TEST(ProfileRecordings, RuckusZoneDirector1200) {
   EXPECT_EQ(ControllerSsidClients(s.wifi), 6u);
 }
 
+TEST(ProfileRecordings, RuckusSmartZoneExcerpt) {
+  const ApSample s = DecodeWith("ruckus-sz", "ruckuswireless-sz");
+  // 1.3.6.1.4.1.25053.1.4.1.1.1.15.1.0 = 40 (APs), .15.2.0 = 146 (clients)
+  EXPECT_EQ(s.wifi.aps_up, 40u);
+  EXPECT_EQ(s.wifi.controller_clients, 146u);
+  // ruckusSZWLANNumSta 1.3.6.1.4.1.25053.1.4.2.1.1.1.2.1.12.{1,2,3,6,7,8} = 52, 16, 9, 0, 67, 2
+  EXPECT_EQ(ControllerSsidClients(s.wifi), 146u);
+  EXPECT_TRUE(s.wifi.aps.empty()) << "the recording has no ruckusSZAPTable";
+}
+
 TEST(ProfileRecordings, ArubaInstant) {
   const ApSample s = DecodeWith("aruba-instant", "aruba-instant");
   // aiAPName 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.2.<mac>, aiAPStatus .2.1.1.11 = 1 (up) for all three
@@ -160,7 +170,8 @@ TEST(ProfileDetection, PicksTheVendorFromProbesAndSysObjectId) {
   for (const Case& c : {Case{"unifi_nanohd", false, "unifi"}, Case{"routeros", false, "mikrotik"},
                         Case{"ciscowlc_cbw240ac", true, "cisco-wlc"},
                         Case{"ruckuswireless_zd1200", true, "ruckus-zd"},
-                        Case{"aruba-instant", true, "aruba-instant"}}) {
+                        Case{"aruba-instant", true, "aruba-instant"},
+                        Case{"ruckuswireless-sz", true, "ruckus-sz"}}) {
     const auto walk = testing::LoadWalk(c.walk);
     DetectInput in;
     const auto sys = walk.find(*snmp::Oid::Parse("1.3.6.1.2.1.1.2.0"));
