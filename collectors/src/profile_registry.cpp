@@ -1,8 +1,8 @@
 // Built-in profiles: the YAML files under collectors/profiles/, embedded by CMake into
 // builtin_profiles.cpp (BuiltinProfileTexts) and parsed with the same parser as user profiles.
-#include "surfzone/collectors/profile.hpp"
-
 #include <utility>
+
+#include "surfzone/collectors/profile.hpp"
 
 namespace surfzone::collectors {
 

@@ -57,9 +57,10 @@ void WifiCollector::Decode(const PollResult& result, ApSample& sample) const {
     if (role == "firmware") out.firmware = detail::CellText(v);
     if (role == "serial") out.serial = detail::CellText(v);
     if (role == "mac") {
-      out.mac = v->bytes.size() == 6 ? detail::MacText(std::vector<std::uint32_t>(
-                                           v->bytes.begin(), v->bytes.end()).data())
-                                     : detail::CellText(v);
+      out.mac =
+          v->bytes.size() == 6
+              ? detail::MacText(std::vector<std::uint32_t>(v->bytes.begin(), v->bytes.end()).data())
+              : detail::CellText(v);
     }
     if (role == "clients") out.controller_clients = detail::CellCount(v);
     if (role == "aps_total") out.aps_total = detail::CellCount(v);

@@ -21,7 +21,8 @@ std::vector<Controller> ParseControllers(FileReader& reader, const YAML::Node& n
     reader.CheckKeys(map, path, kControllerKeys, kPollKeys);
     Controller c;
     if (const auto name = reader.String(map, path, "name", Need::kRequired)) {
-      if (name->empty()) reader.Error(map["name"], JoinPath(path, "name"), "name must not be empty");
+      if (name->empty())
+        reader.Error(map["name"], JoinPath(path, "name"), "name must not be empty");
       c.name = *name;
     }
     if (const auto text = reader.String(map, path, "address", Need::kRequired)) {

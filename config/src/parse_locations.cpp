@@ -38,16 +38,17 @@ void ParseManaged(FileReader& reader, const YAML::Node& map, const std::string& 
   }
   if (const auto controller = reader.String(map, path, "controller")) {
     ap.controller = *controller;
-    if (auto profile = checker.AccessPointController(*controller,
-                                                     reader.AtKey(map, path, "controller"))) {
+    if (auto profile =
+            checker.AccessPointController(*controller, reader.AtKey(map, path, "controller"))) {
       ap.profile = *profile;
     }
   }
   if (const auto mac = reader.String(map, path, "mac")) {
     ap.mac = NormalizeMac(*mac);
     if (ap.mac.empty()) {
-      reader.Error(map["mac"], JoinPath(path, "mac"),
-                   "invalid MAC " + Quote(*mac) + "; expected six hex octets like 00:1a:2b:3c:4d:5e");
+      reader.Error(
+          map["mac"], JoinPath(path, "mac"),
+          "invalid MAC " + Quote(*mac) + "; expected six hex octets like 00:1a:2b:3c:4d:5e");
     }
   }
 }

@@ -5,18 +5,17 @@
 #include <set>
 
 #include "diagnostics.hpp"
-
 #include "sections.hpp"
 #include "surfzone/config/profile_spec.hpp"
 
 namespace surfzone::config::detail {
 namespace {
 
-constexpr std::string_view kProfileKeys[] = {"name",   "controller", "detect", "traffic",
-                                             "scalars", "aps",       "radios", "ssids"};
+constexpr std::string_view kProfileKeys[] = {"name",    "controller", "detect", "traffic",
+                                             "scalars", "aps",        "radios", "ssids"};
 constexpr std::string_view kDetectKeys[] = {"sys_object_id", "probe"};
-constexpr std::string_view kTableKeys[] = {"index",      "columns",    "band_map",
-                                           "band_from",  "status_map", "counter_bits"};
+constexpr std::string_view kTableKeys[] = {"index",     "columns",    "band_map",
+                                           "band_from", "status_map", "counter_bits"};
 constexpr std::string_view kIndexParts[] = {"ap_mac", "ap_index", "radio", "int", "mac", "string"};
 constexpr std::string_view kTrafficSources[] = {"if-mib", "vap", "radio"};
 
@@ -63,8 +62,9 @@ std::map<std::string, std::string> OidMap(FileReader& reader, const YAML::Node& 
     const auto oid = reader.String(node, path, key);
     if (!oid) continue;
     if (!IsOid(*oid)) {
-      reader.Error(entry.second, JoinPath(path, key),
-                   "invalid OID " + Quote(*oid) + "; expected dotted numbers like 1.3.6.1.2.1.1.5.0");
+      reader.Error(
+          entry.second, JoinPath(path, key),
+          "invalid OID " + Quote(*oid) + "; expected dotted numbers like 1.3.6.1.2.1.1.5.0");
       continue;
     }
     out[key] = *oid;
@@ -132,8 +132,9 @@ std::optional<TableSpec> ParseTable(FileReader& reader, const YAML::Node& node,
     for (std::size_t i = 0; i < index.size(); ++i) {
       const std::string part = index[i].IsScalar() ? index[i].Scalar() : "";
       if (!OneOf(kIndexParts, part)) {
-        reader.Error(index[i], IndexPath(index_path, i),
-                     "unknown index part " + Describe(index[i]) + "; allowed: " + Join(kIndexParts));
+        reader.Error(
+            index[i], IndexPath(index_path, i),
+            "unknown index part " + Describe(index[i]) + "; allowed: " + Join(kIndexParts));
         continue;
       }
       t.index.push_back(part);
@@ -177,7 +178,8 @@ ProfileSpec ParseProfile(FileReader& reader, const YAML::Node& map, const std::s
   p.source = reader.At(map, path).Position();
   if (const auto name = reader.String(map, path, "name", Need::kRequired)) {
     if (name->empty() || *name == "auto") {
-      reader.Error(map["name"], JoinPath(path, "name"), "profile name must not be empty or \"auto\"");
+      reader.Error(map["name"], JoinPath(path, "name"),
+                   "profile name must not be empty or \"auto\"");
     }
     p.name = *name;
   }
@@ -193,15 +195,16 @@ ProfileSpec ParseProfile(FileReader& reader, const YAML::Node& map, const std::s
     const std::string dpath = JoinPath(path, "detect");
     if (reader.ExpectMap(d, dpath)) {
       reader.CheckKeys(d, dpath, kDetectKeys);
-      p.detect_sys_object_id = OidList(reader, d["sys_object_id"], JoinPath(dpath, "sys_object_id"));
+      p.detect_sys_object_id =
+          OidList(reader, d["sys_object_id"], JoinPath(dpath, "sys_object_id"));
       p.detect_probe = OidList(reader, d["probe"], JoinPath(dpath, "probe"));
     }
   }
   if (const auto traffic = reader.String(map, path, "traffic")) {
     if (!OneOf(kTrafficSources, *traffic)) {
-      reader.Error(map["traffic"], JoinPath(path, "traffic"),
-                   "unknown traffic source " + Quote(*traffic) + "; allowed: " +
-                       Join(kTrafficSources));
+      reader.Error(
+          map["traffic"], JoinPath(path, "traffic"),
+          "unknown traffic source " + Quote(*traffic) + "; allowed: " + Join(kTrafficSources));
     } else {
       p.traffic = *traffic;
     }

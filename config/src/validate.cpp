@@ -114,8 +114,8 @@ std::optional<std::string> CrossChecker::AccessPointController(const std::string
   if (it != controllers_.end()) return it->second;
   std::vector<std::string> names;
   for (const auto& [n, p] : controllers_) names.push_back(n);
-  diag_.Add(where, "unknown controller " + Quote(name) + "; defined controllers: " +
-                       JoinNames(names));
+  diag_.Add(where,
+            "unknown controller " + Quote(name) + "; defined controllers: " + JoinNames(names));
   return std::nullopt;
 }
 

@@ -4,9 +4,9 @@
 
 #include <map>
 #include <optional>
-#include <vector>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "diagnostics.hpp"
 #include "surfzone/config/config.hpp"

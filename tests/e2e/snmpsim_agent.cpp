@@ -42,9 +42,9 @@ SnmpsimAgent::SnmpsimAgent(const std::vector<std::string>& recordings, int endpo
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   for (const auto& name : recordings) {
     while (true) {
-      const std::string out = testing::RunCommand(
-          "snmpget -v2c -c '" + name + "' -On -Oqv -t 0.5 -r 0 -M /dev/null -m '' " + address() +
-          " 1.3.6.1.2.1.1.2.0 2>/dev/null");
+      const std::string out = testing::RunCommand("snmpget -v2c -c '" + name +
+                                                  "' -On -Oqv -t 0.5 -r 0 -M /dev/null -m '' " +
+                                                  address() + " 1.3.6.1.2.1.1.2.0 2>/dev/null");
       if (out.find("1.3.6.1.4.1") != std::string::npos) break;
       if (std::chrono::steady_clock::now() > deadline || !proc_->Running()) {
         throw std::runtime_error("snmpsimd did not answer community " + name);

@@ -23,10 +23,14 @@ defaults:
   timeout: 500ms
   retries: 1
 controllers:
-  - {name: wlc, address: ")" + agent.address(0) + R"(", profile: cisco-wlc}
-  - {name: vc, address: ")" + agent.address(1) + R"(", auth: instant, profile: aruba-instant}
-  - {name: zd, address: ")" + agent.address(2) + R"(", auth: zd, profile: ruckus-zd}
-  - {name: gone, address: ")" + dead_address + R"(", profile: cisco-wlc, timeout: 200ms, retries: 0}
+  - {name: wlc, address: ")" +
+         agent.address(0) + R"(", profile: cisco-wlc}
+  - {name: vc, address: ")" +
+         agent.address(1) + R"(", auth: instant, profile: aruba-instant}
+  - {name: zd, address: ")" +
+         agent.address(2) + R"(", auth: zd, profile: ruckus-zd}
+  - {name: gone, address: ")" +
+         dead_address + R"(", profile: cisco-wlc, timeout: 200ms, retries: 0}
 locations:
   - name: Torget
     kind: square
@@ -94,7 +98,7 @@ TEST(E2eWifiControllers, ControllerPollsUpdateTheirAps) {
   EXPECT_EQ(ValueOr(m, "surfzone_ap_clients", Ap("instant-ap-src-1")), 0);
   const auto info = m.Find("surfzone_ap_info", Ap("instant-ap-src-1"));
   ASSERT_EQ(info.size(), 1u);
-  EXPECT_EQ(info.front()->labels.at("model"), "225");             // aiAPModelName .2.1.1.6
+  EXPECT_EQ(info.front()->labels.at("model"), "225");              // aiAPModelName .2.1.1.6
   EXPECT_EQ(info.front()->labels.at("mac"), "70:3a:0e:c9:c2:46");  // index 112.58.14.201.194.70
   EXPECT_EQ(info.front()->labels.at("controller"), "vc");
   // aiRadioTx/RxDataBytes .2.2.1.12/.16 (Counter32) are this AP's traffic.

@@ -31,12 +31,15 @@ locations:
   - name: Parken
     kind: park
     access_points:
-      - {name: nanohd, address: ")" + agent.address(0) + R"(", profile: unifi}
-      - {name: hap, address: ")" + agent.address(1) + R"(", auth: routeros, profile: auto}
+      - {name: nanohd, address: ")" +
+         agent.address(0) + R"(", profile: unifi}
+      - {name: hap, address: ")" +
+         agent.address(1) + R"(", auth: routeros, profile: auto}
   - name: Hamnen
     kind: harbour
     access_points:
-      - {name: hap-user, address: ")" + agent.address(2) + R"(", auth: routeros, profile: my-mikrotik}
+      - {name: hap-user, address: ")" +
+         agent.address(2) + R"(", auth: routeros, profile: my-mikrotik}
 )";
 }
 
@@ -62,17 +65,24 @@ TEST(E2eWifiProfiles, ClientsPerApRadioAndSsidFromRealRecordings) {
   // UniFi: unifiVapNumStations 1.3.6.1.4.1.41112.1.6.1.2.1.8.{1,2,3,4} = 4, 0, 14, 0;
   // unifiVapRadio .9.{1,2} = ng, .9.{3,4} = na; unifiVapEssId .6.{1,3} = homewifi_ac.
   EXPECT_EQ(Get(m, "surfzone_ap_clients", Ap("nanohd")), 18);
-  EXPECT_EQ(Get(m, "surfzone_ap_radio_clients", {{"ap", "nanohd"}, {"radio", "ng"}, {"band", "2.4GHz"}}), 4);
-  EXPECT_EQ(Get(m, "surfzone_ap_radio_clients", {{"ap", "nanohd"}, {"radio", "na"}, {"band", "5GHz"}}), 14);
+  EXPECT_EQ(
+      Get(m, "surfzone_ap_radio_clients", {{"ap", "nanohd"}, {"radio", "ng"}, {"band", "2.4GHz"}}),
+      4);
+  EXPECT_EQ(
+      Get(m, "surfzone_ap_radio_clients", {{"ap", "nanohd"}, {"radio", "na"}, {"band", "5GHz"}}),
+      14);
   // MikroTik: mtxrWlApClientCount 1.3.6.1.4.1.14988.1.1.1.3.1.6.{1,2,8,9} = 7, 0, 0, 4;
   // mtxrWlApFreq .7.1 = 2412; mtxrWlApSsid .4.1 = WARKOP-KOPIBOSS-B, .4.{8,9} = WARKOP-KOPIBOSS.
   EXPECT_EQ(Get(m, "surfzone_ap_clients", Ap("hap")), 11);
-  EXPECT_EQ(Get(m, "surfzone_ap_radio_clients", {{"ap", "hap"}, {"radio", "1"}, {"band", "2.4GHz"}}), 7);
+  EXPECT_EQ(
+      Get(m, "surfzone_ap_radio_clients", {{"ap", "hap"}, {"radio", "1"}, {"band", "2.4GHz"}}), 7);
   // Per location: 18 + 11; SSIDs summed over the location's APs.
   EXPECT_EQ(Get(m, "surfzone_location_clients", {{"location", "Parken"}, {"kind", "park"}}), 29);
   EXPECT_EQ(Get(m, "surfzone_ssid_clients", {{"location", "Parken"}, {"ssid", "homewifi_ac"}}), 18);
-  EXPECT_EQ(Get(m, "surfzone_ssid_clients", {{"location", "Parken"}, {"ssid", "WARKOP-KOPIBOSS"}}), 4);
-  EXPECT_EQ(Get(m, "surfzone_ssid_clients", {{"location", "Parken"}, {"ssid", "WARKOP-KOPIBOSS-B"}}), 7);
+  EXPECT_EQ(Get(m, "surfzone_ssid_clients", {{"location", "Parken"}, {"ssid", "WARKOP-KOPIBOSS"}}),
+            4);
+  EXPECT_EQ(
+      Get(m, "surfzone_ssid_clients", {{"location", "Parken"}, {"ssid", "WARKOP-KOPIBOSS-B"}}), 7);
   // The user-defined profile reads the same table: 11, and SSIDs at its own location.
   EXPECT_EQ(Get(m, "surfzone_ap_clients", Ap("hap-user")), 11);
   EXPECT_EQ(Get(m, "surfzone_location_clients", {{"location", "Hamnen"}, {"kind", "harbour"}}), 11);
@@ -111,8 +121,7 @@ locations:
   EXPECT_NE(r.exit_code, 0);
   const std::string all = r.out + r.err;
   EXPECT_NE(all.find("bad.yaml:8:"), std::string::npos) << all;
-  EXPECT_NE(all.find("profiles[0].radios.index[1]: unknown index part \"slot\""),
-            std::string::npos)
+  EXPECT_NE(all.find("profiles[0].radios.index[1]: unknown index part \"slot\""), std::string::npos)
       << all;
   EXPECT_NE(all.find("profiles[0].radios.columns.clients: invalid OID \"1.3.6.x\""),
             std::string::npos)

@@ -10,8 +10,8 @@ state::CounterWidth Width(collectors::CounterWidth w) {
 }  // namespace
 
 TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
-                                    const std::string& traffic_source,
-                                    double poll_duration_seconds, WifiFacts wifi) {
+                                    const std::string& traffic_source, double poll_duration_seconds,
+                                    WifiFacts wifi) {
   bool restarted = false;
   if (sample.system.sys_uptime_ticks) {
     restarted = reboot_.Observe({.poll_time_seconds = sample.poll_time_seconds,

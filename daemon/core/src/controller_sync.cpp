@@ -71,7 +71,8 @@ void Fleet::ApplyControllerSample(ApEntry& controller, const collectors::ApSampl
   if (!view.clients) view.clients = collectors::ControllerSsidClients(wifi);
   if (!view.clients && !wifi.aps.empty()) {
     std::uint64_t sum = 0;
-    for (const auto& row : wifi.aps) sum += collectors::SummarizeAp(wifi, row.key).clients.value_or(0);
+    for (const auto& row : wifi.aps)
+      sum += collectors::SummarizeAp(wifi, row.key).clients.value_or(0);
     view.clients = sum;
   }
   controller.controller_view = std::move(view);

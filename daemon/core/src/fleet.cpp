@@ -28,7 +28,8 @@ bool SameTarget(const ApEntry& entry, const config::AccessPoint& cfg, const conf
 
 }  // namespace
 
-void Fleet::ApplyControllers(const config::Config& cfg, std::vector<std::shared_ptr<ApEntry>>& added,
+void Fleet::ApplyControllers(const config::Config& cfg,
+                             std::vector<std::shared_ptr<ApEntry>>& added,
                              std::set<std::string>& moved) {
   std::unordered_map<std::string, std::shared_ptr<ApEntry>> old;
   for (auto& c : controllers_) old.emplace(c->cfg.name, c);

@@ -200,8 +200,8 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
     const collectors::WifiSample& wifi = sample.wifi;
     WifiFacts facts{collectors::SummarizeAp(wifi, ""), wifi.model, wifi.firmware, wifi.serial,
                     wifi.mac};
-    delta = ap->tracker.ApplySample(sample, profile->TrafficSource(sample), duration,
-                                    std::move(facts));
+    delta =
+        ap->tracker.ApplySample(sample, profile->TrafficSource(sample), duration, std::move(facts));
     if (before == false) {
       log::Info("access point is up again", {{"ap", ap->cfg.name}, {"location", ap->location}});
     }

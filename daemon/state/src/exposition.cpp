@@ -1,10 +1,10 @@
 #include "surfzone/state/exposition.hpp"
 
-#include "surfzone/state/wifi_exposition.hpp"
-
 #include <charconv>
 #include <string>
 #include <utility>
+
+#include "surfzone/state/wifi_exposition.hpp"
 
 namespace surfzone::state {
 namespace {

@@ -40,16 +40,16 @@ void AppendWifiFamilies(const Snapshot& snapshot, std::vector<MetricFamily>& out
   MetricFamily ap_clients = Gauge("surfzone_ap_clients", "Wi-Fi clients associated with the AP.");
   MetricFamily radio_clients =
       Gauge("surfzone_ap_radio_clients", "Wi-Fi clients associated with one radio of the AP.");
-  MetricFamily ssid_clients = Gauge(
-      "surfzone_ssid_clients", "Wi-Fi clients on the SSID, summed over the location's APs.");
-  MetricFamily location_clients = Gauge(
-      "surfzone_location_clients", "Wi-Fi clients at the location, summed over its APs.");
+  MetricFamily ssid_clients =
+      Gauge("surfzone_ssid_clients", "Wi-Fi clients on the SSID, summed over the location's APs.");
+  MetricFamily location_clients =
+      Gauge("surfzone_location_clients", "Wi-Fi clients at the location, summed over its APs.");
   MetricFamily controller_up =
       Gauge("surfzone_controller_up", "Whether the controller answered its last poll (1) or not.");
   MetricFamily controller_aps =
       Gauge("surfzone_controller_aps", "Access points the controller reports, by state.");
-  MetricFamily controller_clients = Gauge(
-      "surfzone_controller_clients", "Wi-Fi clients the controller reports in total.");
+  MetricFamily controller_clients =
+      Gauge("surfzone_controller_clients", "Wi-Fi clients the controller reports in total.");
 
   for (const ApSnapshot& ap : snapshot.aps) {
     if (ap.clients) {
@@ -57,7 +57,9 @@ void AppendWifiFamilies(const Snapshot& snapshot, std::vector<MetricFamily>& out
     }
     for (const RadioClientsSnapshot& r : ap.radios) {
       Add(radio_clients,
-          Pairs({{"ap", &ap.name}, {"location", &ap.location}, {"radio", &r.radio},
+          Pairs({{"ap", &ap.name},
+                 {"location", &ap.location},
+                 {"radio", &r.radio},
                  {"band", &r.band}}),
           AsDouble(r.clients));
     }

@@ -140,9 +140,9 @@ TEST(ProfileRecordings, ArubaInstant) {
   const ManagedAp& src1 = *by_name.at("instant-ap-src-1");
   EXPECT_EQ(src1.key, "70:3a:0e:c9:c2:46");  // index 112.58.14.201.194.70
   EXPECT_EQ(src1.up, true);
-  EXPECT_EQ(src1.model, "225");                // aiAPModelName .2.1.1.6
-  EXPECT_EQ(src1.serial, "CNBJHMV0WN");        // aiAPSerialNum .2.1.1.4
-  EXPECT_EQ(src1.address, "10.128.0.11");      // aiAPIPAddress .2.1.1.3
+  EXPECT_EQ(src1.model, "225");            // aiAPModelName .2.1.1.6
+  EXPECT_EQ(src1.serial, "CNBJHMV0WN");    // aiAPSerialNum .2.1.1.4
+  EXPECT_EQ(src1.address, "10.128.0.11");  // aiAPIPAddress .2.1.1.3
   for (const auto& ap : s.wifi.aps) EXPECT_EQ(ap.up, true) << ap.name;
   // aiRadioClientNum .2.2.1.21.<mac>.<radio> = 0 on all 8 radios (3 + 3 + 2)
   EXPECT_EQ(s.wifi.radios.size(), 8u);
@@ -183,7 +183,9 @@ TEST(ProfileDetection, PicksTheVendorFromProbesAndSysObjectId) {
     EXPECT_EQ(DetectProfile(specs, in, c.controllers).value_or("generic"), c.expected) << c.walk;
   }
   // The UniFi recording has net-snmp's generic sysObjectID: only the probe finds it.
-  EXPECT_EQ(DetectProfile(specs, {.sys_object_id = "1.3.6.1.4.1.8072.3.2.10", .answered_probes = {}}), std::nullopt);
+  EXPECT_EQ(
+      DetectProfile(specs, {.sys_object_id = "1.3.6.1.4.1.8072.3.2.10", .answered_probes = {}}),
+      std::nullopt);
 }
 
 TEST(BuiltinProfiles, AllParseAndGenericIsFirst) {

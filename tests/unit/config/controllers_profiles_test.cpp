@@ -72,8 +72,9 @@ locations:
   EXPECT_TRUE(HasError(errors, "test.yaml", 6, "controllers[0].profile",
                        "profile \"generic\" has no controller AP table"))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 12, "locations[0].access_points[0].name",
-                       "duplicate access point name \"a1\" (first defined at test.yaml:7:12, controllers[1].name)"))
+  EXPECT_TRUE(HasError(
+      errors, "test.yaml", 12, "locations[0].access_points[0].name",
+      "duplicate access point name \"a1\" (first defined at test.yaml:7:12, controllers[1].name)"))
       << Dump(errors);
   EXPECT_TRUE(HasError(errors, "test.yaml", 12, "locations[0].access_points[0].controller",
                        "unknown controller \"nope\"; defined controllers: a1, wlc"))
@@ -106,28 +107,37 @@ profiles:
     controller: true
 )",
                                Options());
-  EXPECT_TRUE(HasError(errors, "test.yaml", 7, "profiles[0].traffic", "unknown traffic source \"wifi\""))
+  EXPECT_TRUE(
+      HasError(errors, "test.yaml", 7, "profiles[0].traffic", "unknown traffic source \"wifi\""))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 8, "profiles[0].detect.sys_object_id[0]", "invalid OID"))
+  EXPECT_TRUE(
+      HasError(errors, "test.yaml", 8, "profiles[0].detect.sys_object_id[0]", "invalid OID"))
       << Dump(errors);
   EXPECT_TRUE(HasError(errors, "test.yaml", 10, "profiles[0].radios.index[1]",
                        "unknown index part \"slot\"; allowed: ap_mac, ap_index, radio"))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 11, "profiles[0].radios.columns.clients", "invalid OID \"1.3.6..1\""))
+  EXPECT_TRUE(HasError(errors, "test.yaml", 11, "profiles[0].radios.columns.clients",
+                       "invalid OID \"1.3.6..1\""))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 11, "profiles[0].radios.columns.speed", "unknown field \"speed\""))
+  EXPECT_TRUE(HasError(errors, "test.yaml", 11, "profiles[0].radios.columns.speed",
+                       "unknown field \"speed\""))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 12, "profiles[0].radios.status_map.1", "unknown state \"sideways\""))
+  EXPECT_TRUE(HasError(errors, "test.yaml", 12, "profiles[0].radios.status_map.1",
+                       "unknown state \"sideways\""))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 13, "profiles[0].radios.counter_bits", "between 32 and 64, got 16"))
+  EXPECT_TRUE(HasError(errors, "test.yaml", 13, "profiles[0].radios.counter_bits",
+                       "between 32 and 64, got 16"))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 14, "profiles[1].name", "duplicate profile name \"p1\""))
+  EXPECT_TRUE(
+      HasError(errors, "test.yaml", 14, "profiles[1].name", "duplicate profile name \"p1\""))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 15, "profiles[1].aps.index", "must contain ap_mac or ap_index"))
+  EXPECT_TRUE(
+      HasError(errors, "test.yaml", 15, "profiles[1].aps.index", "must contain ap_mac or ap_index"))
       << Dump(errors);
   EXPECT_TRUE(HasError(errors, "test.yaml", 15, "profiles[1].aps", "needs \"controller: true\""))
       << Dump(errors);
-  EXPECT_TRUE(HasError(errors, "test.yaml", 16, "profiles[2].aps", "a controller profile needs an AP table"))
+  EXPECT_TRUE(HasError(errors, "test.yaml", 16, "profiles[2].aps",
+                       "a controller profile needs an AP table"))
       << Dump(errors);
 }
 

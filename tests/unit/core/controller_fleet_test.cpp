@@ -18,7 +18,8 @@ auths:
   v2: {version: 2c, community: public}
 defaults: {auth: v2, interval: 10s}
 controllers:
-  - {name: wlc, address: ")" + controller_address + R"(", profile: aruba-instant}
+  - {name: wlc, address: ")" + controller_address +
+                                R"(", profile: aruba-instant}
 locations:
   - name: Torget
     kind: square
@@ -100,7 +101,8 @@ TEST(ControllerFleet, OneSampleUpdatesEveryManagedAp) {
   // 32-bit radio counters wrap (aiRadioRxDataBytes is Counter32): the delta is unwrapped.
   fleet.ApplyControllerSample(wlc, ControllerSample(110, 4294967000ULL), 0.1, 110);
   fleet.ApplyControllerSample(wlc, ControllerSample(120, 100), 0.1, 120);
-  EXPECT_EQ(Find(fleet, "by-name")->tracker.rx_bytes(), (4294967000ULL - 1000) + (4294967296ULL - 4294967000ULL + 100));
+  EXPECT_EQ(Find(fleet, "by-name")->tracker.rx_bytes(),
+            (4294967000ULL - 1000) + (4294967296ULL - 4294967000ULL + 100));
 }
 
 TEST(ControllerFleet, UnreachableControllerLeavesItsApsUnknown) {

@@ -20,8 +20,8 @@ struct RadioRow {
 };
 
 struct SsidRow {
-  std::string ap;     ///< AP key; "" on a single AP or for controller-wide rows
-  std::string row;    ///< the row's full index, unique within the table
+  std::string ap;   ///< AP key; "" on a single AP or for controller-wide rows
+  std::string row;  ///< the row's full index, unique within the table
   std::string ssid;
   std::string radio;  ///< radio key when the table says which radio (column or index)
   std::string band;   ///< from band_map on the radio value, else ""
@@ -49,10 +49,10 @@ struct WifiSample {
   std::string model, firmware, serial, mac;  ///< identity of a single AP (scalars)
   std::vector<RadioRow> radios;
   std::vector<SsidRow> ssids;
-  std::vector<ManagedAp> aps;                     ///< controller only
+  std::vector<ManagedAp> aps;                       ///< controller only
   std::optional<std::uint64_t> controller_clients;  ///< controller's own total, if any
   std::optional<std::uint64_t> aps_total, aps_up;   ///< controller's own AP counts, if any
-  int counter_bits = 32;  ///< width of the rx/tx columns above
+  int counter_bits = 32;                            ///< width of the rx/tx columns above
 };
 
 }  // namespace surfzone::collectors

@@ -76,7 +76,7 @@ struct AccessPoint {
   Address address;
   std::string auth;  // name of an Auth; resolved to a default if absent
   std::string profile = "generic";
-  PollSettings poll;  // defaults merged with this AP's overrides
+  PollSettings poll;       // defaults merged with this AP's overrides
   std::string controller;  // set: polled through this controller (address unused)
   std::string mac;         // optional: match the controller's row by MAC ("aa:bb:..", lower case)
   friend bool operator==(const AccessPoint&, const AccessPoint&) = default;
@@ -110,7 +110,7 @@ struct Config {
   std::vector<Location> locations;  // top-level file first, then includes in glob order
   std::vector<Controller> controllers;
   std::vector<ProfileSpec> profiles;  // user-defined (`profiles:`), in file order
-  int max_in_flight = 1000;         // `defaults.max_in_flight`: cap on concurrent SNMP requests
+  int max_in_flight = 1000;           // `defaults.max_in_flight`: cap on concurrent SNMP requests
   friend bool operator==(const Config&, const Config&) = default;
 };
 

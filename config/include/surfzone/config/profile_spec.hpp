@@ -42,13 +42,14 @@ struct ProfileSpec {
   friend bool operator==(const ProfileSpec&, const ProfileSpec&) = default;
 };
 
-inline constexpr std::string_view kApColumns[] = {"name",   "mac",     "model", "firmware",
-                                             "serial", "status",  "clients", "address"};
-inline constexpr std::string_view kRadioColumns[] = {"clients",  "band",     "channel",
-                                                "frequency", "rx_bytes", "tx_bytes"};
-inline constexpr std::string_view kSsidColumns[] = {"ssid", "clients", "radio", "rx_bytes", "tx_bytes"};
+inline constexpr std::string_view kApColumns[] = {"name",   "mac",    "model",   "firmware",
+                                                  "serial", "status", "clients", "address"};
+inline constexpr std::string_view kRadioColumns[] = {"clients",   "band",     "channel",
+                                                     "frequency", "rx_bytes", "tx_bytes"};
+inline constexpr std::string_view kSsidColumns[] = {"ssid", "clients", "radio", "rx_bytes",
+                                                    "tx_bytes"};
 inline constexpr std::string_view kScalarRoles[] = {"model",   "firmware",  "serial", "mac",
-                                               "clients", "aps_total", "aps_up"};
+                                                    "clients", "aps_total", "aps_up"};
 
 /// Parses built-in profile files (one profile map per text). Throws ConfigException
 /// (file:line:col: field: message) on any error.

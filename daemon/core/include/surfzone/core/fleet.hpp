@@ -48,7 +48,7 @@ struct ControllerView {
 struct ApEntry {
   config::AccessPoint cfg;  // for a controller: its name, address, auth, profile and poll
   config::Auth auth;
-  std::string location;     // "" for a controller
+  std::string location;  // "" for a controller
   bool is_controller = false;
   std::shared_ptr<const collectors::Profile> profile;  // null until `profile: auto` detected it
   ControllerView controller_view;                      // controllers only

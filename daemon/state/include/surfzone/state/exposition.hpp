@@ -31,9 +31,9 @@ namespace surfzone::state {
 ///   surfzone_location_info{location,kind,district,lat,lon}              gauge 1
 ///   surfzone_location_state_seconds_total{location,kind,state="up"|"degraded"|"down"} counter
 /// in this order, samples in snapshot order, followed by the Wi-Fi client and controller families
-/// of AppendWifiFamilies() (wifi_exposition.hpp). lat/lon are the shortest decimal that round-trips,
-/// empty when unknown. A family without samples (e.g. no AP has a known boot time) is omitted.
-/// Label values are raw; prometheus::TextSerializer escapes them.
+/// of AppendWifiFamilies() (wifi_exposition.hpp). lat/lon are the shortest decimal that
+/// round-trips, empty when unknown. A family without samples (e.g. no AP has a known boot time) is
+/// omitted. Label values are raw; prometheus::TextSerializer escapes them.
 std::vector<prometheus::MetricFamily> RenderSnapshot(const Snapshot& snapshot);
 
 /// Holds the latest published Snapshot and renders it on Collect(). Thread-safe: Publish() from
