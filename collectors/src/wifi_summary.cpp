@@ -65,6 +65,24 @@ std::vector<TrafficCounter> WifiTrafficCounters(const WifiSample& wifi, const st
   return out;
 }
 
+std::unordered_map<std::string, WifiSample> SplitByAp(const WifiSample& wifi) {
+  std::unordered_map<std::string, WifiSample> out;
+  auto slice = [&](const std::string& key) -> WifiSample& {
+    WifiSample& s = out[key];
+    s.controller = wifi.controller;
+    s.counter_bits = wifi.counter_bits;
+    return s;
+  };
+  for (const auto& a : wifi.aps) slice(a.key).aps.push_back(a);
+  for (const auto& r : wifi.radios) {
+    if (!r.ap.empty()) slice(r.ap).radios.push_back(r);
+  }
+  for (const auto& s : wifi.ssids) {
+    if (!s.ap.empty()) slice(s.ap).ssids.push_back(s);
+  }
+  return out;
+}
+
 std::optional<std::uint64_t> ControllerSsidClients(const WifiSample& wifi) {
   std::optional<std::uint64_t> total;
   for (const auto& s : wifi.ssids) {

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "surfzone/collectors/wifi_sample.hpp"
@@ -36,6 +37,11 @@ ApClients SummarizeAp(const WifiSample& wifi, const std::string& ap_key);
 /// The AP's radio ("radio") or VAP ("vap") byte counters; empty if the rows have none.
 std::vector<TrafficCounter> WifiTrafficCounters(const WifiSample& wifi, const std::string& source,
                                                 const std::string& ap_key);
+
+/// The AP-, radio- and SSID rows of a controller's sample grouped by AP key (controller-wide SSID
+/// rows and scalars left out), so each AP is summarized from its own rows: a controller poll
+/// costs O(rows), not O(APs x rows).
+std::unordered_map<std::string, WifiSample> SplitByAp(const WifiSample& wifi);
 
 /// Sum of the controller-wide SSID rows (no AP key), or nullopt if there are none.
 std::optional<std::uint64_t> ControllerSsidClients(const WifiSample& wifi);
