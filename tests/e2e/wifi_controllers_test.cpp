@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "snmpsim_agent.hpp"
+#include "surfzone/testing/http_client.hpp"
 #include "surfzoned_process.hpp"
 
 namespace surfzone::e2e {
@@ -117,6 +118,66 @@ TEST(E2eWifiControllers, ControllerPollsUpdateTheirAps) {
                     {{"location", "Biblioteket"}, {"state", "down"}}),
             0);
   EXPECT_FALSE(m.Has("surfzone_ap_clients", Ap("lib-1")));
+}
+
+}  // namespace
+}  // namespace surfzone::e2e
+
+namespace surfzone::e2e {
+namespace {
+
+using testing::HttpPost;
+using testing::TempDir;
+
+std::string ReloadConfig(const std::string& address, bool place_ap3) {
+  std::string yaml = R"(auths:
+  wlc: {version: 2c, community: ciscowlc_cbw240ac}
+defaults: {auth: wlc, interval: 1s, timeout: 500ms, retries: 1}
+controllers:
+  - {name: wlc, address: ")" +
+                     address + R"(", profile: cisco-wlc}
+locations:
+  - name: Torget
+    kind: square
+    access_points:
+      - {name: ap1, controller: wlc}
+)";
+  if (place_ap3) yaml += "      - {name: ap3, controller: wlc}\n";
+  return yaml;
+}
+
+TEST(E2eWifiControllers, ReloadPlacesAnUnassignedApAndKeepsTheController) {
+  SnmpsimAgent agent({"ciscowlc_cbw240ac"});
+  TempDir dir;
+  const std::string path = dir.Write("surfzone.yaml", ReloadConfig(agent.address(), false));
+  Surfzoned daemon(dir.path(), path);
+  MetricsText m;
+  // ap2, ap3, ap4 (bsnAPName .2.2.1.1.3) are placed nowhere at first.
+  ASSERT_TRUE(daemon.WaitFor(
+      [](const MetricsText& s) {
+        return ValueOr(s, "surfzone_ap_polls_total", Ap("ap1")) >= 2 &&
+               ValueOr(s, "surfzone_location_aps", {{"location", "unassigned"}}) == 3;
+      },
+      15s, &m))
+      << daemon.ScrapeText() << daemon.Log();
+  const double polls_before = ValueOr(m, "surfzone_ap_polls_total", Ap("ap1"));
+
+  WriteFileAtomic(path, ReloadConfig(agent.address(), true));
+  ASSERT_EQ(HttpPost(daemon.port(), "/-/reload", "", 10s).status, 200) << daemon.Log();
+  ASSERT_TRUE(daemon.WaitFor(
+      [](const MetricsText& s) {
+        return ValueOr(s, "surfzone_ap_clients", {{"ap", "ap3"}, {"location", "Torget"}}) >= 0 &&
+               ValueOr(s, "surfzone_location_aps", {{"location", "unassigned"}}) == 2;
+      },
+      10s, &m))
+      << daemon.ScrapeText() << daemon.Log();
+  // ap3: bsnApIfNoOfUsers .2.2.2.1.15.160.15.55.26.10.192.{0,1} = 5 + 4
+  EXPECT_EQ(ValueOr(m, "surfzone_ap_clients", {{"ap", "ap3"}, {"location", "Torget"}}), 9);
+  EXPECT_EQ(ValueOr(m, "surfzone_location_clients", {{"location", "Torget"}}), 1 + 9);
+  EXPECT_FALSE(m.Has("surfzone_ap_clients", {{"ap", "ap3"}, {"location", "unassigned"}}));
+  EXPECT_EQ(ValueOr(m, "surfzone_controller_up", {{"controller", "wlc"}}), 1);
+  EXPECT_GE(ValueOr(m, "surfzone_ap_polls_total", Ap("ap1")), polls_before)
+      << "the counters of an AP behind a controller that stayed were reset";
 }
 
 }  // namespace
