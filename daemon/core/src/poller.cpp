@@ -183,10 +183,12 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
       profile->Decode(result, sample);
       fleet_.ApplyControllerSample(*ap, sample, duration, WallNow());
     } else {
-      log::Warn("controller poll failed", {{"controller", ap->cfg.name},
-                                           {"address", ap->cfg.address.ToString()},
-                                           {"error", error.message()},
-                                           {"detail", detail}});
+      const log::Level level = ap->tracker.up() == false ? log::Level::kDebug : log::Level::kWarn;
+      log::Log(level, "controller poll failed",
+               {{"controller", ap->cfg.name},
+                {"address", ap->cfg.address.ToString()},
+                {"error", error.message()},
+                {"detail", detail}});
       fleet_.ApplyControllerFailure(*ap, wall_start, duration, WallNow());
     }
     Finished(ap, !error);
