@@ -18,6 +18,7 @@ std::string Config(const SnmpsimAgent& agent, const std::string& dead_address) {
   wlc: {version: 2c, community: ciscowlc_cbw240ac}
   instant: {version: 2c, community: aruba-instant}
   zd: {version: 2c, community: ruckuswireless_zd1200}
+  sz: {version: 2c, community: ruckuswireless-sz}
 defaults:
   auth: wlc
   interval: 1s
@@ -30,6 +31,8 @@ controllers:
          agent.address(1) + R"(", auth: instant, profile: aruba-instant}
   - {name: zd, address: ")" +
          agent.address(2) + R"(", auth: zd, profile: ruckus-zd}
+  - {name: sz, address: ")" +
+         agent.address(3) + R"(", auth: sz, profile: ruckus-sz}
   - {name: gone, address: ")" +
          dead_address + R"(", profile: cisco-wlc, timeout: 200ms, retries: 0}
 locations:
@@ -51,7 +54,8 @@ locations:
 }
 
 TEST(E2eWifiControllers, ControllerPollsUpdateTheirAps) {
-  SnmpsimAgent agent({"ciscowlc_cbw240ac", "aruba-instant", "ruckuswireless_zd1200"}, 3);
+  SnmpsimAgent agent(
+      {"ciscowlc_cbw240ac", "aruba-instant", "ruckuswireless_zd1200", "ruckuswireless-sz"}, 4);
   TempDir dir;
   const unsigned short dead_port = testing::FreeUdpPort();  // nothing listens there
   const std::string config =
@@ -63,6 +67,7 @@ TEST(E2eWifiControllers, ControllerPollsUpdateTheirAps) {
         return ValueOr(s, "surfzone_controller_up", {{"controller", "wlc"}}) == 1 &&
                ValueOr(s, "surfzone_controller_up", {{"controller", "vc"}}) == 1 &&
                ValueOr(s, "surfzone_controller_up", {{"controller", "zd"}}) == 1 &&
+               ValueOr(s, "surfzone_controller_up", {{"controller", "sz"}}) == 1 &&
                ValueOr(s, "surfzone_controller_up", {{"controller", "gone"}}) == 0;
       },
       20s, &m))
@@ -110,6 +115,12 @@ TEST(E2eWifiControllers, ControllerPollsUpdateTheirAps) {
   EXPECT_EQ(ValueOr(m, "surfzone_controller_aps", {{"controller", "zd"}, {"state", "up"}}), 4);
   EXPECT_EQ(ValueOr(m, "surfzone_controller_aps", {{"controller", "zd"}, {"state", "down"}}), 4);
   EXPECT_EQ(ValueOr(m, "surfzone_controller_clients", {{"controller", "zd"}}), 6);
+
+  // Ruckus SmartZone (excerpt): 1.3.6.1.4.1.25053.1.4.1.1.1.15.1.0 = 40 APs, .15.2.0 = 146
+  // clients; no AP table, no registered-AP total, so none counts as down.
+  EXPECT_EQ(ValueOr(m, "surfzone_controller_aps", {{"controller", "sz"}, {"state", "up"}}), 40);
+  EXPECT_EQ(ValueOr(m, "surfzone_controller_aps", {{"controller", "sz"}, {"state", "down"}}), 0);
+  EXPECT_EQ(ValueOr(m, "surfzone_controller_clients", {{"controller", "sz"}}), 146);
 
   // Unreachable controller: its AP is unknown, not down. The location has no known AP, so it
   // accumulates no state seconds at all (a down AP would count as "down" time).
