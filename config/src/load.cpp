@@ -21,7 +21,8 @@ using detail::Where;
 
 // Included files hold locations only; the other top-level keys get their own message.
 constexpr std::string_view kIncludedKeys[] = {"locations"};
-constexpr std::string_view kMainFileOnlyKeys[] = {"include", "auths", "defaults"};
+constexpr std::string_view kMainFileOnlyKeys[] = {"include", "auths", "defaults", "controllers",
+                                                  "profiles"};
 
 std::optional<std::string> ReadFile(const fs::path& path, Diagnostics& diag) {
   std::error_code ec;
@@ -71,7 +72,7 @@ void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::Cr
     const std::string key = key_node.Scalar();
     if (key == "include") {
       reader.Error(key_node, key, "included files may not include further files");
-    } else if (key == "auths" || key == "defaults") {
+    } else if (key == "auths" || key == "defaults" || key == "controllers" || key == "profiles") {
       reader.Error(key_node, key,
                    Quote(key) +
                        " is only allowed in the main configuration file; included "
@@ -99,6 +100,10 @@ Config LoadImpl(const std::string& text, const std::string& name, const fs::path
       config.default_auth = defaults.auth;
       detail::CrossChecker checker(diag, options, config.auths);
       if (!defaults.auth.empty()) checker.SetDefaultAuth(defaults.auth, defaults.auth_at);
+      config.profiles = detail::ParseProfiles(reader, (*root)["profiles"]);
+      checker.AddProfiles(config.profiles);
+      config.controllers =
+          detail::ParseControllers(reader, (*root)["controllers"], config.defaults, checker);
       detail::ParseLocations(reader, (*root)["locations"], config.defaults, checker,
                              config.locations);
       for (const fs::path& file :

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <string>
 
 #include "sections.hpp"
@@ -7,7 +8,50 @@ namespace {
 
 constexpr std::string_view kLocationKeys[] = {"name", "kind", "district",
                                               "lat",  "lon",  "access_points"};
-constexpr std::string_view kAccessPointKeys[] = {"name", "address", "auth", "profile"};
+constexpr std::string_view kAccessPointKeys[] = {"name",    "address",    "auth",
+                                                 "profile", "controller", "mac"};
+
+/// "aa:bb:cc:dd:ee:ff" (any case, ':' or '-') -> lower case with ':'; empty if malformed.
+std::string NormalizeMac(const std::string& text) {
+  std::string hex;
+  for (char c : text) {
+    if (c == ':' || c == '-') continue;
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return {};
+    hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (hex.size() != 12) return {};
+  std::string out;
+  for (std::size_t i = 0; i < 12; i += 2) out += (i ? ":" : "") + hex.substr(i, 2);
+  return out;
+}
+
+/// An AP reached through a controller: `controller:` (and `mac:`) instead of `address:`.
+void ParseManaged(FileReader& reader, const YAML::Node& map, const std::string& path,
+                  CrossChecker& checker, AccessPoint& ap) {
+  if (Has(map, "address")) {
+    reader.Error(map["address"], JoinPath(path, "address"),
+                 "give either \"address\" or \"controller\", not both");
+  }
+  if (Has(map, "profile")) {
+    reader.Error(map["profile"], JoinPath(path, "profile"),
+                 "an AP behind a controller takes its profile from the controller");
+  }
+  if (const auto controller = reader.String(map, path, "controller")) {
+    ap.controller = *controller;
+    if (auto profile =
+            checker.AccessPointController(*controller, reader.AtKey(map, path, "controller"))) {
+      ap.profile = *profile;
+    }
+  }
+  if (const auto mac = reader.String(map, path, "mac")) {
+    ap.mac = NormalizeMac(*mac);
+    if (ap.mac.empty()) {
+      reader.Error(
+          map["mac"], JoinPath(path, "mac"),
+          "invalid MAC " + Quote(*mac) + "; expected six hex octets like 00:1a:2b:3c:4d:5e");
+    }
+  }
+}
 
 /// A required, non-empty string; "" means missing or bad (already reported).
 std::string RequiredName(FileReader& reader, const YAML::Node& map, const std::string& path) {
@@ -25,8 +69,13 @@ AccessPoint ParseAccessPoint(FileReader& reader, const YAML::Node& map, const st
   reader.CheckKeys(map, path, kAccessPointKeys, kPollKeys);
   ap.name = RequiredName(reader, map, path);
   if (!ap.name.empty()) checker.AccessPointName(ap.name, reader.AtKey(map, path, "name"));
-
-  if (const auto text = reader.String(map, path, "address", Need::kRequired)) {
+  const bool managed = Has(map, "controller");
+  if (!managed && Has(map, "mac")) {
+    reader.Error(map["mac"], JoinPath(path, "mac"), "\"mac\" only applies with \"controller\"");
+  }
+  if (managed) {
+    ParseManaged(reader, map, path, checker, ap);
+  } else if (const auto text = reader.String(map, path, "address", Need::kRequired)) {
     if (const auto address = ParseAddress(*text)) {
       ap.address = *address;
       checker.AddressUnique(ap.address, ap.name, reader.AtKey(map, path, "address"));
@@ -44,7 +93,7 @@ AccessPoint ParseAccessPoint(FileReader& reader, const YAML::Node& map, const st
     ap.auth = checker.ResolveAuth(auth, reader.AtKey(map, path, "auth"), reader.At(map, path));
   }
 
-  if (const auto profile = reader.String(map, path, "profile")) {
+  if (const auto profile = managed ? std::nullopt : reader.String(map, path, "profile")) {
     ap.profile = *profile;
     checker.Profile(ap.profile, reader.AtKey(map, path, "profile"));
   }

@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "surfzone/config/config.hpp"
+#include "surfzone/config/profile_spec.hpp"
 #include "validate.hpp"
 #include "yaml_util.hpp"
 
 namespace surfzone::config::detail {
 
 /// Keys of the top-level map.
-inline constexpr std::string_view kTopLevelKeys[] = {"auths", "defaults", "include", "locations"};
+inline constexpr std::string_view kTopLevelKeys[] = {"auths",   "controllers", "defaults",
+                                                     "include", "locations",   "profiles"};
 /// Keys that both `defaults:` and an access point may set.
 inline constexpr std::string_view kPollKeys[] = {"interval", "timeout", "retries",
                                                  "max_repetitions", "max_rows"};
@@ -42,5 +44,13 @@ Defaults ParseDefaults(FileReader& reader, const YAML::Node& node);
 /// within this file. Cross-file checks go through `checker`.
 void ParseLocations(FileReader& reader, const YAML::Node& node, const PollSettings& defaults,
                     CrossChecker& checker, std::vector<Location>& out);
+
+/// One profile map (a `profiles:` entry or a built-in file's root).
+ProfileSpec ParseProfile(FileReader& reader, const YAML::Node& map, const std::string& path);
+/// `profiles:` (absent or null: none).
+std::vector<ProfileSpec> ParseProfiles(FileReader& reader, const YAML::Node& node);
+/// `controllers:` (absent or null: none). Names go through `checker` (unique with AP names).
+std::vector<Controller> ParseControllers(FileReader& reader, const YAML::Node& node,
+                                         const PollSettings& defaults, CrossChecker& checker);
 
 }  // namespace surfzone::config::detail

@@ -1,5 +1,7 @@
 #include "validate.hpp"
 
+#include <algorithm>
+
 #include "address_util.hpp"
 
 namespace surfzone::config::detail {
@@ -20,6 +22,10 @@ void CheckUnique(Diagnostics& diag, std::map<std::string, Where>& seen, const st
   if (inserted) return;
   diag.Add(where, "duplicate " + what + " " + Quote(name) + " (first defined at " +
                       it->second.Position() + ", " + it->second.path + ")");
+}
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 }  // namespace
@@ -74,11 +80,43 @@ std::string CrossChecker::ResolveAuth(const std::optional<std::string>& auth, co
 }
 
 void CrossChecker::Profile(const std::string& profile, const Where& where) {
-  for (const std::string& known : options_.known_profiles) {
-    if (known == profile) return;
+  if (Contains(options_.known_profiles, profile) || Contains(profiles_, profile)) return;
+  std::vector<std::string> all = options_.known_profiles;
+  all.insert(all.end(), profiles_.begin(), profiles_.end());
+  diag_.Add(where, "unknown profile " + Quote(profile) + "; known profiles: " + JoinNames(all));
+}
+
+void CrossChecker::AddProfiles(const std::vector<ProfileSpec>& specs) {
+  for (const auto& spec : specs) {
+    profiles_.push_back(spec.name);
+    if (spec.controller) controller_profiles_.push_back(spec.name);
   }
-  diag_.Add(where, "unknown profile " + Quote(profile) +
-                       "; known profiles: " + JoinNames(options_.known_profiles));
+}
+
+void CrossChecker::Controller(const config::Controller& c, const Where& name_at,
+                              const Where& profile_at) {
+  CheckUnique(diag_, access_points_, "controller or access point name", c.name, name_at);
+  controllers_[c.name] = c.profile;
+  if (c.profile.empty()) return;
+  if (Contains(options_.controller_profiles, c.profile) ||
+      Contains(controller_profiles_, c.profile)) {
+    return;
+  }
+  std::vector<std::string> all = options_.controller_profiles;
+  all.insert(all.end(), controller_profiles_.begin(), controller_profiles_.end());
+  diag_.Add(profile_at, "profile " + Quote(c.profile) +
+                            " has no controller AP table; controller profiles: " + JoinNames(all));
+}
+
+std::optional<std::string> CrossChecker::AccessPointController(const std::string& name,
+                                                               const Where& where) {
+  auto it = controllers_.find(name);
+  if (it != controllers_.end()) return it->second;
+  std::vector<std::string> names;
+  for (const auto& [n, p] : controllers_) names.push_back(n);
+  diag_.Add(where,
+            "unknown controller " + Quote(name) + "; defined controllers: " + JoinNames(names));
+  return std::nullopt;
 }
 
 }  // namespace surfzone::config::detail

@@ -3,8 +3,10 @@
 /// auths and profiles. Fed one item at a time while the files are parsed.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "diagnostics.hpp"
 #include "surfzone/config/config.hpp"
@@ -31,8 +33,15 @@ class CrossChecker {
   /// `auth_at` points at the `auth:` field, `ap_at` at the access point.
   std::string ResolveAuth(const std::optional<std::string>& auth, const Where& auth_at,
                           const Where& ap_at);
-  /// Reports a profile not in LoadOptions::known_profiles.
+  /// Reports a profile not in LoadOptions::known_profiles nor user-defined.
   void Profile(const std::string& profile, const Where& where);
+  /// Makes user-defined profiles known (before any `profile:` is checked).
+  void AddProfiles(const std::vector<ProfileSpec>& specs);
+  /// A controller: its name is unique among controllers and access points; its profile must
+  /// have an AP table. Remembers it for AccessPointController().
+  void Controller(const config::Controller& c, const Where& name_at, const Where& profile_at);
+  /// The profile of controller `name`, or nullopt (and an error at `where`) if there is none.
+  std::optional<std::string> AccessPointController(const std::string& name, const Where& where);
 
  private:
   std::string KnownAuths() const;
@@ -41,6 +50,8 @@ class CrossChecker {
   const LoadOptions& options_;
   const std::map<std::string, Auth>& auths_;
   std::string default_auth_;
+  std::vector<std::string> profiles_, controller_profiles_;
+  std::map<std::string, std::string> controllers_;  // name -> profile
   std::map<std::string, Where> locations_;
   std::map<std::string, Where> access_points_;
   std::map<std::string, std::pair<std::string, Where>> addresses_;  // key -> (AP name, where)

@@ -9,7 +9,7 @@ readonly PACKAGES=(
   libboost1.81-dev libsnmp-dev prometheus-cpp-dev libyaml-cpp-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev
-  snmpd snmp prometheus prometheus-alertmanager curl
+  snmpd snmp snmpsim prometheus prometheus-alertmanager curl
 )
 
 is_installed() {  # is_installed PACKAGE: true if dpkg has it fully installed

@@ -10,8 +10,8 @@ state::CounterWidth Width(collectors::CounterWidth w) {
 }  // namespace
 
 TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
-                                    const std::string& traffic_source,
-                                    double poll_duration_seconds) {
+                                    const std::string& traffic_source, double poll_duration_seconds,
+                                    WifiFacts wifi) {
   bool restarted = false;
   if (sample.system.sys_uptime_ticks) {
     restarted = reboot_.Observe({.poll_time_seconds = sample.poll_time_seconds,
@@ -43,8 +43,21 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
     delta.rx += c.in.Update(*iface.in_octets, Width(iface.width), restarted, max_delta);
     delta.tx += c.out.Update(*iface.out_octets, Width(iface.width), restarted, max_delta);
   }
+  for (const auto& counter : sample.wifi_traffic) {
+    // No link speed for radio/VAP rows: no plausibility cap; 32-bit ones are unwrapped.
+    const auto width = counter.wide ? state::CounterWidth::k64 : state::CounterWidth::k32;
+    auto [it, inserted] = wifi_counters_.try_emplace(counter.key);
+    InterfaceCounters& c = it->second;
+    if (inserted && restarted) {
+      c.in.Update(0, width, false);
+      c.out.Update(0, width, false);
+    }
+    delta.rx += c.in.Update(counter.rx, width, restarted);
+    delta.tx += c.out.Update(counter.tx, width, restarted);
+  }
   rx_total_ += delta.rx;
   tx_total_ += delta.tx;
+  wifi_ = std::move(wifi);
 
   system_ = sample.system;
   traffic_source_ = traffic_source;
@@ -59,6 +72,7 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
 
 void ApTracker::ApplyFailure(double poll_time_seconds, double poll_duration_seconds) {
   up_ = false;
+  wifi_.clients = {};
   last_poll_ = poll_time_seconds;
   poll_duration_ = poll_duration_seconds;
   ++polls_;
@@ -66,8 +80,17 @@ void ApTracker::ApplyFailure(double poll_time_seconds, double poll_duration_seco
   backoff_.RecordFailure();
 }
 
+void ApTracker::MarkUnknown() {
+  up_.reset();
+  wifi_.clients = {};
+}
+
 void ApTracker::Rebaseline() {
   for (auto& [index, c] : interfaces_) {
+    c.in.Reset();
+    c.out.Reset();
+  }
+  for (auto& [key, c] : wifi_counters_) {
     c.in.Reset();
     c.out.Reset();
   }

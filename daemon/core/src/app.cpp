@@ -27,6 +27,8 @@ namespace {
 config::LoadOptions LoaderOptions() {
   config::LoadOptions o;
   o.known_profiles = collectors::BuiltinProfileNames();
+  o.known_profiles.push_back("auto");  // detected per AP on its first poll
+  o.controller_profiles = collectors::BuiltinControllerProfileNames();
   return o;
 }
 

@@ -1,30 +1,82 @@
 #include "surfzone/core/fleet.hpp"
 
+#include <set>
 #include <unordered_map>
 
 namespace surfzone::core {
-
-const collectors::Profile* Fleet::FindProfile(const std::string& name) {
-  auto it = profiles_.find(name);
-  if (it == profiles_.end()) {
-    auto p = collectors::MakeBuiltinProfile(name);
-    if (!p) return nullptr;
-    it = profiles_.emplace(name, std::move(p)).first;
-  }
-  return it->second.get();
-}
 
 LocationAccount* Fleet::FindLocation(const std::string& name) {
   auto it = locations_.find(name);
   return it == locations_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+/// Closes the session: the next poll opens a new one (another device or other credentials).
+void Reconnect(ApEntry& entry) {
+  if (entry.session) entry.session->Close();
+  entry.session.reset();
+  entry.endpoint.reset();
+  entry.tracker.Rebaseline();
+}
+
+bool SameTarget(const ApEntry& entry, const config::AccessPoint& cfg, const config::Auth& auth) {
+  return entry.cfg.address == cfg.address && entry.auth == auth &&
+         entry.cfg.poll.timeout == cfg.poll.timeout && entry.cfg.poll.retries == cfg.poll.retries &&
+         entry.cfg.controller == cfg.controller;
+}
+
+}  // namespace
+
+void Fleet::ApplyControllers(const config::Config& cfg,
+                             std::vector<std::shared_ptr<ApEntry>>& added,
+                             std::set<std::string>& moved) {
+  std::unordered_map<std::string, std::shared_ptr<ApEntry>> old;
+  for (auto& c : controllers_) old.emplace(c->cfg.name, c);
+  std::vector<std::shared_ptr<ApEntry>> next;
+  for (const auto& c : cfg.controllers) {
+    config::AccessPoint as_ap;
+    as_ap.name = c.name;
+    as_ap.address = c.address;
+    as_ap.auth = c.auth;
+    as_ap.profile = c.profile;
+    as_ap.poll = c.poll;
+    const config::Auth auth = cfg.auths.at(c.auth.empty() ? cfg.default_auth : c.auth);
+    std::shared_ptr<ApEntry> entry;
+    if (auto it = old.find(c.name); it != old.end()) {
+      entry = it->second;
+      old.erase(it);
+      if (!SameTarget(*entry, as_ap, auth)) {
+        Reconnect(*entry);
+        moved.insert(c.name);  // its APs' radio/VAP counters come from another device now
+      }
+    } else {
+      entry = std::make_shared<ApEntry>();
+      entry->is_controller = true;
+      added.push_back(entry);
+    }
+    entry->cfg = as_ap;
+    entry->auth = auth;
+    entry->profile = FindProfile(c.profile);
+    next.push_back(std::move(entry));
+  }
+  for (auto& [name, gone] : old) {
+    gone->retired = true;
+    if (gone->session) gone->session->Close();
+    gone->session.reset();
+  }
+  controllers_ = std::move(next);
+}
+
 std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
+  RebuildUserProfiles(cfg.profiles);
   std::unordered_map<std::string, std::shared_ptr<ApEntry>> old;
   for (auto& ap : aps_) old.emplace(ap->cfg.name, ap);
   for (auto& [name, loc] : locations_) loc.active = false;
 
   std::vector<std::shared_ptr<ApEntry>> next, added;
+  std::set<std::string> moved_controllers;
+  ApplyControllers(cfg, added, moved_controllers);
   for (const auto& loc : cfg.locations) {
     LocationAccount& account = locations_[loc.name];
     account.meta = loc;
@@ -32,29 +84,27 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
     account.active = true;
     for (const auto& ap_cfg : loc.access_points) {
       const std::string& auth_name = ap_cfg.auth.empty() ? cfg.default_auth : ap_cfg.auth;
-      const config::Auth auth = cfg.auths.at(auth_name);  // validated by the loader
+      const auto auth_it = cfg.auths.find(auth_name);  // validated by the loader (direct APs)
+      const config::Auth auth = auth_it == cfg.auths.end() ? config::Auth{} : auth_it->second;
       std::shared_ptr<ApEntry> entry;
       if (auto it = old.find(ap_cfg.name); it != old.end()) {
         entry = it->second;
         old.erase(it);
-        const bool same_target = entry->cfg.address == ap_cfg.address && entry->auth == auth &&
-                                 entry->cfg.poll.timeout == ap_cfg.poll.timeout &&
-                                 entry->cfg.poll.retries == ap_cfg.poll.retries;
-        if (!same_target) {
-          // Another device or other credentials: new session, same totals.
-          if (entry->session) entry->session->Close();
-          entry->session.reset();
-          entry->endpoint.reset();
-          entry->tracker.Rebaseline();
-        }
+        // Another device or other credentials: new session, same totals.
+        if (!SameTarget(*entry, ap_cfg, auth)) Reconnect(*entry);
+        // Was behind a controller, now polled directly: the scheduler must learn of it.
+        if (!entry->Pollable() && ap_cfg.controller.empty()) added.push_back(entry);
       } else {
         entry = std::make_shared<ApEntry>();
-        added.push_back(entry);
+        if (ap_cfg.controller.empty()) added.push_back(entry);
       }
+      const bool keep_detected = entry->cfg.profile == "auto" && ap_cfg.profile == "auto" &&
+                                 entry->cfg.address == ap_cfg.address;
+      if (moved_controllers.contains(ap_cfg.controller)) entry->tracker.Rebaseline();
       entry->cfg = ap_cfg;
       entry->auth = auth;
       entry->location = loc.name;
-      entry->profile = FindProfile(ap_cfg.profile);
+      if (!keep_detected) entry->profile = FindProfile(ap_cfg.profile);
       next.push_back(std::move(entry));
     }
   }
@@ -64,6 +114,11 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
     gone->session.reset();
   }
   aps_ = std::move(next);
+  pollables_.clear();
+  for (const auto& ap : aps_) {
+    if (ap->Pollable()) pollables_.push_back(ap);
+  }
+  pollables_.insert(pollables_.end(), controllers_.begin(), controllers_.end());
   RecountLocations();
   return added;
 }
@@ -104,55 +159,6 @@ void Fleet::ObserveLocations(double now) {
   for (auto& [name, loc] : locations_) {
     if (loc.active) loc.state.Observe(now, loc.known, loc.up);
   }
-}
-
-state::Snapshot Fleet::BuildSnapshot() const {
-  state::Snapshot snap;
-  snap.aps.reserve(aps_.size());
-  for (const auto& ap : aps_) {
-    const LocationAccount& loc = locations_.at(ap->location);
-    const ApTracker& t = ap->tracker;
-    state::ApSnapshot s;
-    s.name = ap->cfg.name;
-    s.location = ap->location;
-    s.kind = config::ToString(loc.meta.kind);
-    s.district = loc.meta.district;
-    s.address = ap->cfg.address.ToString();
-    s.profile = ap->cfg.profile;
-    s.sys_name = t.system().sys_name;
-    s.sys_descr = t.system().sys_descr;
-    s.sys_object_id = t.system().sys_object_id;
-    s.traffic_source = t.traffic_source();
-    s.up = t.up().value_or(false);
-    s.boot_time_seconds = t.boot_time_seconds();
-    s.reboots = t.reboots();
-    s.rx_bytes = t.rx_bytes();
-    s.tx_bytes = t.tx_bytes();
-    s.last_poll_timestamp_seconds = t.last_poll();
-    s.last_success_timestamp_seconds = t.last_success();
-    s.poll_duration_seconds = t.poll_duration();
-    s.polls_total = t.polls();
-    s.poll_failures_total = t.failures();
-    snap.aps.push_back(std::move(s));
-  }
-  for (const auto& [name, loc] : locations_) {
-    if (!loc.active) continue;
-    state::LocationSnapshot l;
-    l.name = name;
-    l.kind = config::ToString(loc.meta.kind);
-    l.district = loc.meta.district;
-    l.lat = loc.meta.lat;
-    l.lon = loc.meta.lon;
-    l.aps = loc.configured;
-    l.aps_up = loc.up;
-    l.rx_bytes = loc.rx_bytes;
-    l.tx_bytes = loc.tx_bytes;
-    l.seconds_up = loc.state.seconds(state::LocationStatus::kUp);
-    l.seconds_degraded = loc.state.seconds(state::LocationStatus::kDegraded);
-    l.seconds_down = loc.state.seconds(state::LocationStatus::kDown);
-    snap.locations.push_back(std::move(l));
-  }
-  return snap;
 }
 
 }  // namespace surfzone::core

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "surfzone/collectors/plan_executor.hpp"
+#include "surfzone/core/detect_profile.hpp"
 #include "surfzone/http/log.hpp"
 
 namespace surfzone::core {
@@ -35,7 +36,7 @@ void Poller::Add(const std::vector<std::shared_ptr<ApEntry>>& aps) {
 
 void Poller::FleetChanged() {
   cycle_pending_ = 0;
-  for (const auto& ap : fleet_.aps()) {
+  for (const auto& ap : fleet_.pollables()) {
     if (ap->cycle_seen != cycle_) ++cycle_pending_;
   }
   metrics_.SetAps(fleet_.aps().size());
@@ -44,7 +45,7 @@ void Poller::FleetChanged() {
 void Poller::Stop() {
   stopped_ = true;
   timer_.cancel();
-  for (const auto& ap : fleet_.aps()) {
+  for (const auto& ap : fleet_.pollables()) {
     if (ap->session) ap->session->Close();
   }
 }
@@ -71,7 +72,7 @@ void Poller::OnTimer() {
   while (!heap_.empty() && heap_.top().at <= now) {
     auto ap = heap_.top().ap.lock();
     heap_.pop();
-    if (!ap || ap->retired || ap->polling) continue;
+    if (!ap || ap->retired || ap->polling || !ap->Pollable()) continue;
     if (in_flight_ < max_in_flight_) {
       Start(std::move(ap));
     } else {
@@ -141,14 +142,29 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
     }
   }
 
+  const auto observe = [this](std::chrono::duration<double> d, bool) {
+    metrics_.ObserveRequest(d.count());
+  };
+  if (!error && !ap->retired && !ap->profile) {  // `profile: auto`, not detected yet
+    const Detection detected = co_await DetectProfile(*session, fleet_.AllProfileSpecs(), observe);
+    error = detected.error;
+    if (error) {
+      detail = session->last_error();
+    } else if (!ap->retired) {
+      ap->profile = fleet_.FindProfile(detected.profile);
+      log::Info("profile detected", {{"ap", ap->cfg.name}, {"profile", detected.profile}});
+    }
+  }
+  // A reload may swap the entry's profile while this poll waits: keep the one it started with.
+  const std::shared_ptr<const collectors::Profile> profile = ap->profile;
+
   collectors::PollResult result;
-  if (!error && !ap->retired) {
+  if (!error && !ap->retired && profile) {
     const auto outcome = co_await collectors::ExecutePlan(
-        *session, ap->profile->plan(),
+        *session, profile->plan(),
         {.max_repetitions = ap->cfg.poll.max_repetitions,
          .max_rows = static_cast<std::size_t>(ap->cfg.poll.max_rows)},
-        result,
-        [this](std::chrono::duration<double> d, bool) { metrics_.ObserveRequest(d.count()); });
+        result, observe);
     error = outcome.error;
     if (error) detail = session->last_error();
   }
@@ -159,12 +175,35 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
   }
   const double duration = std::chrono::duration<double>(Clock::now() - started).count();
   const std::optional<bool> before = ap->tracker.up();
+  if (!profile && !error) error = snmp::Errc::kAgentError;  // cannot happen: auto detected above
+  if (ap->is_controller) {
+    if (!error) {
+      collectors::ApSample sample;
+      sample.poll_time_seconds = wall_start;
+      profile->Decode(result, sample);
+      fleet_.ApplyControllerSample(*ap, sample, duration, WallNow());
+    } else {
+      const log::Level level = ap->tracker.up() == false ? log::Level::kDebug : log::Level::kWarn;
+      log::Log(level, "controller poll failed",
+               {{"controller", ap->cfg.name},
+                {"address", ap->cfg.address.ToString()},
+                {"error", error.message()},
+                {"detail", detail}});
+      fleet_.ApplyControllerFailure(*ap, wall_start, duration, WallNow());
+    }
+    Finished(ap, !error);
+    co_return;
+  }
   TrafficDelta delta;
   if (!error) {
     collectors::ApSample sample;
     sample.poll_time_seconds = wall_start;
-    ap->profile->Decode(result, sample);
-    delta = ap->tracker.ApplySample(sample, ap->profile->TrafficSource(sample), duration);
+    profile->Decode(result, sample);
+    const collectors::WifiSample& wifi = sample.wifi;
+    WifiFacts facts{collectors::SummarizeAp(wifi, ""), wifi.model, wifi.firmware, wifi.serial,
+                    wifi.mac};
+    delta =
+        ap->tracker.ApplySample(sample, profile->TrafficSource(sample), duration, std::move(facts));
     if (before == false) {
       log::Info("access point is up again", {{"ap", ap->cfg.name}, {"location", ap->location}});
     }
@@ -218,7 +257,7 @@ void Poller::CountForCycle(ApEntry& ap) {
     ++cycles_completed_;
     ++cycle_;
     cycle_start_ = now;
-    cycle_pending_ = fleet_.aps().size();
+    cycle_pending_ = fleet_.pollables().size();
   }
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "surfzone/state/wifi_exposition.hpp"
+
 namespace surfzone::state {
 namespace {
 
@@ -48,7 +50,7 @@ Labels ApLabels(const ApSnapshot& ap, const char* name, const char* value) {
 }
 
 Labels ApInfoLabels(const ApSnapshot& ap) {
-  Labels labels = ApLabels(ap, 8);
+  Labels labels = ApLabels(ap, 13);
   labels.push_back({"kind", ap.kind});
   labels.push_back({"district", ap.district});
   labels.push_back({"address", ap.address});
@@ -57,6 +59,12 @@ Labels ApInfoLabels(const ApSnapshot& ap) {
   labels.push_back({"sys_descr", ap.sys_descr});
   labels.push_back({"sys_object_id", ap.sys_object_id});
   labels.push_back({"traffic_source", ap.traffic_source});
+  // Identity from the Wi-Fi profile (issue 6); empty when the profile has none.
+  labels.push_back({"model", ap.model});
+  labels.push_back({"firmware", ap.firmware});
+  labels.push_back({"serial", ap.serial});
+  labels.push_back({"mac", ap.mac});
+  labels.push_back({"controller", ap.controller});
   return labels;
 }
 
@@ -177,6 +185,7 @@ std::vector<MetricFamily> RenderSnapshot(const Snapshot& snapshot) {
                                &loc_aps_up, &loc_traffic, &loc_info, &loc_state}) {
     if (!family->metric.empty()) families.push_back(std::move(*family));
   }
+  AppendWifiFamilies(snapshot, families);  // issue 6 families, see wifi_exposition.hpp
   return families;
 }
 

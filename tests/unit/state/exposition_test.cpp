@@ -166,16 +166,17 @@ TEST(RenderSnapshot, FamilyWithoutSamplesIsOmitted) {
 
 TEST(RenderSnapshot, InfoLabelsAreEscapedBySerializer) {
   const std::string text = Serialize(RenderSnapshot(MakeSnapshot()));
-  EXPECT_THAT(
-      text,
-      HasSubstr("surfzone_ap_info{ap=\"ap-1\",location=\"Market Square\",kind=\"square\","
-                "district=\"Old Town\",address=\"10.0.0.1:161\",profile=\"generic\","
-                "sys_name=\"ap1\",sys_descr=\"Vendor \\\"X\\\" AP\\nfw 1.2 C:\\\\boot\","
-                "sys_object_id=\"1.3.6.1.4.1.8072.3.2.10\",traffic_source=\"if-mib-64\"} 1\n"));
+  EXPECT_THAT(text,
+              HasSubstr("surfzone_ap_info{ap=\"ap-1\",location=\"Market Square\",kind=\"square\","
+                        "district=\"Old Town\",address=\"10.0.0.1:161\",profile=\"generic\","
+                        "sys_name=\"ap1\",sys_descr=\"Vendor \\\"X\\\" AP\\nfw 1.2 C:\\\\boot\","
+                        "sys_object_id=\"1.3.6.1.4.1.8072.3.2.10\",traffic_source=\"if-mib-64\","
+                        "model=\"\",firmware=\"\",serial=\"\",mac=\"\",controller=\"\"} 1\n"));
   EXPECT_THAT(text, HasSubstr("surfzone_ap_info{ap=\"ap-2\",location=\"Market Square\",kind="
                               "\"square\",district=\"Old Town\",address=\"10.0.0.2:161\",profile="
                               "\"generic\",sys_name=\"\",sys_descr=\"\",sys_object_id=\"\","
-                              "traffic_source=\"none\"} 1\n"));
+                              "traffic_source=\"none\",model=\"\",firmware=\"\",serial=\"\","
+                              "mac=\"\",controller=\"\"} 1\n"));
   // The raw newline must not leak into the exposition: every line starts a sample or a comment.
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {

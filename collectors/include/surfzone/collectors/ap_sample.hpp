@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "surfzone/collectors/wifi_sample.hpp"
+
 namespace surfzone::collectors {
 
 struct SystemInfo {
@@ -34,6 +36,10 @@ struct ApSample {
   double poll_time_seconds = 0;  // unix time the poll started
   SystemInfo system;
   std::vector<InterfaceSample> interfaces;
+  WifiSample wifi;
+  /// Radio/VAP byte counters that make the AP's traffic instead of IF-MIB (profile `traffic:`
+  /// radio or vap, when the rows have them); empty: IF-MIB interfaces are used.
+  std::vector<TrafficCounter> wifi_traffic;
 };
 
 }  // namespace surfzone::collectors

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "surfzone/config/profile_spec.hpp"
+
 namespace surfzone::config {
 
 using Duration = std::chrono::milliseconds;
@@ -74,8 +76,20 @@ struct AccessPoint {
   Address address;
   std::string auth;  // name of an Auth; resolved to a default if absent
   std::string profile = "generic";
-  PollSettings poll;  // defaults merged with this AP's overrides
+  PollSettings poll;       // defaults merged with this AP's overrides
+  std::string controller;  // set: polled through this controller (address unused)
+  std::string mac;         // optional: match the controller's row by MAC ("aa:bb:..", lower case)
   friend bool operator==(const AccessPoint&, const AccessPoint&) = default;
+};
+
+/// A wireless controller (`controllers:` entry): one poll reports many APs.
+struct Controller {
+  std::string name;
+  Address address;
+  std::string auth;
+  std::string profile;  // a profile with `controller: true`
+  PollSettings poll;
+  friend bool operator==(const Controller&, const Controller&) = default;
 };
 
 struct Location {
@@ -94,7 +108,9 @@ struct Config {
   PollSettings defaults;
   std::string default_auth;         // `defaults.auth`
   std::vector<Location> locations;  // top-level file first, then includes in glob order
-  int max_in_flight = 1000;         // `defaults.max_in_flight`: cap on concurrent SNMP requests
+  std::vector<Controller> controllers;
+  std::vector<ProfileSpec> profiles;  // user-defined (`profiles:`), in file order
+  int max_in_flight = 1000;           // `defaults.max_in_flight`: cap on concurrent SNMP requests
   friend bool operator==(const Config&, const Config&) = default;
 };
 

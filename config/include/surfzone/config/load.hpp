@@ -33,6 +33,8 @@ class ConfigException : public std::runtime_error {
 /// Profiles the loader accepts for `profile:`; the daemon passes the names it knows.
 struct LoadOptions {
   std::vector<std::string> known_profiles{"generic"};
+  /// Of those, the ones with a controller AP table (allowed for `controllers:`).
+  std::vector<std::string> controller_profiles;
 };
 
 /// Reads `path` (and its `include:` globs, relative to its directory), validates everything,

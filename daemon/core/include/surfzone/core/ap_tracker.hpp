@@ -9,6 +9,7 @@
 #include <string>
 
 #include "surfzone/collectors/ap_sample.hpp"
+#include "surfzone/collectors/wifi_summary.hpp"
 #include "surfzone/state/backoff.hpp"
 #include "surfzone/state/counter_tracker.hpp"
 #include "surfzone/state/reboot_detector.hpp"
@@ -19,13 +20,22 @@ struct TrafficDelta {
   std::uint64_t rx = 0, tx = 0;
 };
 
+/// What the Wi-Fi profile said about this AP in its last good poll.
+struct WifiFacts {
+  collectors::ApClients clients;
+  std::string model, firmware, serial, mac;
+};
+
 class ApTracker {
  public:
   /// A successful poll. Returns the bytes it added to the AP's totals (for its location).
+  /// Traffic comes from the interfaces that carry Wi-Fi traffic plus sample.wifi_traffic.
   TrafficDelta ApplySample(const collectors::ApSample& sample, const std::string& traffic_source,
-                           double poll_duration_seconds);
+                           double poll_duration_seconds, WifiFacts wifi = {});
   /// A failed poll (timeout, error): the AP is down until the next success.
   void ApplyFailure(double poll_time_seconds, double poll_duration_seconds);
+  /// Its controller could not be asked: the AP's state is unknown (neither up nor down).
+  void MarkUnknown();
   /// The AP's address or credentials changed: keep totals, re-baseline the raw counters.
   void Rebaseline();
 
@@ -42,6 +52,7 @@ class ApTracker {
   const collectors::SystemInfo& system() const { return system_; }
   const std::string& traffic_source() const { return traffic_source_; }
   const state::Backoff& backoff() const { return backoff_; }
+  const WifiFacts& wifi() const { return wifi_; }
 
  private:
   struct InterfaceCounters {
@@ -49,6 +60,8 @@ class ApTracker {
   };
   state::RebootDetector reboot_;
   std::map<std::uint32_t, InterfaceCounters> interfaces_;
+  std::map<std::string, InterfaceCounters> wifi_counters_;  // radio/VAP counters by row key
+  WifiFacts wifi_;
   std::uint64_t rx_total_ = 0, tx_total_ = 0;
   std::optional<bool> up_;
   std::optional<double> last_poll_, last_success_, poll_duration_;

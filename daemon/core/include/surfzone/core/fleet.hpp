@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,28 @@ struct LocationAccount {
   bool active = true;  // false once removed from the config (totals kept for a comeback)
 };
 
+/// A reported AP that no location places (exported under location "unassigned").
+struct UnassignedAp {
+  collectors::ManagedAp row;
+  WifiFacts wifi;
+};
+
+/// What the last poll of a controller said, beyond its own up/down (in its tracker).
+struct ControllerView {
+  int aps_up = 0, aps_down = 0;
+  std::optional<std::uint64_t> clients;
+  std::vector<UnassignedAp> unassigned;
+};
+
+/// One polled device: a directly polled AP or a controller; or an AP reported by a controller
+/// (`cfg.controller` set: never polled itself).
 struct ApEntry {
-  config::AccessPoint cfg;
+  config::AccessPoint cfg;  // for a controller: its name, address, auth, profile and poll
   config::Auth auth;
-  std::string location;
-  const collectors::Profile* profile = nullptr;
+  std::string location;  // "" for a controller
+  bool is_controller = false;
+  std::shared_ptr<const collectors::Profile> profile;  // null until `profile: auto` detected it
+  ControllerView controller_view;                      // controllers only
   ApTracker tracker;
   std::shared_ptr<snmp::Session> session;  // shared: an in-flight poll keeps it alive
   std::optional<boost::asio::ip::udp::endpoint> endpoint;
@@ -41,16 +59,33 @@ struct ApEntry {
   bool polling = false;
   std::uint64_t cycle_seen = 0;
   Clock::time_point due{};
+  /// Polled by the scheduler (direct APs and controllers; not APs behind a controller).
+  bool Pollable() const { return cfg.controller.empty(); }
 };
 
 class Fleet {
  public:
-  /// Merges `cfg` in; returns APs that are new (to be scheduled).
+  /// Merges `cfg` in; returns pollable entries (APs, controllers) that are new to the scheduler.
   std::vector<std::shared_ptr<ApEntry>> Apply(const config::Config& cfg);
 
+  /// Configured access points (direct and behind controllers).
   const std::vector<std::shared_ptr<ApEntry>>& aps() const { return aps_; }
+  const std::vector<std::shared_ptr<ApEntry>>& controllers() const { return controllers_; }
+  /// What the scheduler polls: direct APs and controllers.
+  const std::vector<std::shared_ptr<ApEntry>>& pollables() const { return pollables_; }
   LocationAccount* FindLocation(const std::string& name);
-  const collectors::Profile* FindProfile(const std::string& name);
+  /// A user-defined or built-in profile; null for unknown names and "auto".
+  std::shared_ptr<const collectors::Profile> FindProfile(const std::string& name);
+  /// User-defined then built-in specs, for `profile: auto` detection.
+  std::vector<config::ProfileSpec> AllProfileSpecs() const;
+
+  /// A successful controller poll: updates the controller, every AP it manages (matched by
+  /// name or `mac:`; missing or status down: down) and its unassigned APs. Defined in
+  /// controller_sync.cpp.
+  void ApplyControllerSample(ApEntry& controller, const collectors::ApSample& sample,
+                             double duration, double now);
+  /// A failed controller poll: the controller is down, its APs' state unknown.
+  void ApplyControllerFailure(ApEntry& controller, double poll_time, double duration, double now);
 
   /// After a poll of `ap` whose up-state was `before`: adds its traffic delta to its location
   /// and re-evaluates the location state. O(1).
@@ -61,9 +96,15 @@ class Fleet {
 
  private:
   void RecountLocations();
-  std::vector<std::shared_ptr<ApEntry>> aps_;
+  void RebuildUserProfiles(const std::vector<config::ProfileSpec>& specs);
+  /// Merges `controllers:`; names of controllers that now point elsewhere go to `moved`.
+  void ApplyControllers(const config::Config& cfg, std::vector<std::shared_ptr<ApEntry>>& added,
+                        std::set<std::string>& moved);
+  void AddSnapshotWifi(state::Snapshot& snap) const;
+  std::vector<std::shared_ptr<ApEntry>> aps_, controllers_, pollables_;
+  std::vector<config::ProfileSpec> user_specs_;
   std::map<std::string, LocationAccount> locations_;
-  std::map<std::string, std::unique_ptr<collectors::Profile>> profiles_;
+  std::map<std::string, std::shared_ptr<const collectors::Profile>> profiles_;
 };
 
 }  // namespace surfzone::core

@@ -15,7 +15,8 @@ namespace surfzone::state {
 /// Renders `snapshot` as these families (names and labels are a contract):
 ///   surfzone_ap_up{ap,location}                                         gauge 1/0
 ///   surfzone_ap_info{ap,location,kind,district,address,profile,sys_name,sys_descr,
-///                    sys_object_id,traffic_source}                      gauge 1
+///                    sys_object_id,traffic_source,model,firmware,serial,mac,
+///                    controller}                                        gauge 1
 ///   surfzone_ap_boot_time_seconds{ap,location}                          gauge, when known
 ///   surfzone_ap_reboots_total{ap,location}                              counter
 ///   surfzone_ap_traffic_bytes_total{ap,location,direction="rx"|"tx"}    counter
@@ -29,9 +30,10 @@ namespace surfzone::state {
 ///   surfzone_location_traffic_bytes_total{location,kind,direction}      counter
 ///   surfzone_location_info{location,kind,district,lat,lon}              gauge 1
 ///   surfzone_location_state_seconds_total{location,kind,state="up"|"degraded"|"down"} counter
-/// in this order, samples in snapshot order. lat/lon are the shortest decimal that round-trips,
-/// empty when unknown. A family without samples (e.g. no AP has a known boot time) is omitted.
-/// Label values are raw; prometheus::TextSerializer escapes them.
+/// in this order, samples in snapshot order, followed by the Wi-Fi client and controller families
+/// of AppendWifiFamilies() (wifi_exposition.hpp). lat/lon are the shortest decimal that
+/// round-trips, empty when unknown. A family without samples (e.g. no AP has a known boot time) is
+/// omitted. Label values are raw; prometheus::TextSerializer escapes them.
 std::vector<prometheus::MetricFamily> RenderSnapshot(const Snapshot& snapshot);
 
 /// Holds the latest published Snapshot and renders it on Collect(). Thread-safe: Publish() from

@@ -4,9 +4,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace surfzone::state {
+
+/// Clients on one radio of one AP.
+struct RadioClientsSnapshot {
+  std::string radio, band;
+  std::uint64_t clients = 0;
+};
 
 /// One access point as of the last poll.
 struct ApSnapshot {
@@ -20,6 +27,12 @@ struct ApSnapshot {
   std::optional<double> last_poll_timestamp_seconds, last_success_timestamp_seconds;
   std::optional<double> poll_duration_seconds;  ///< Duration of the last poll.
   std::uint64_t polls_total = 0, poll_failures_total = 0;
+  // Wi-Fi profile data (issue 6); see wifi_exposition.hpp for the families.
+  std::string model, firmware, serial, mac;  ///< Identity from the profile; empty if unknown.
+  std::string controller;                    ///< Controller that reports this AP, or "".
+  std::optional<std::uint64_t> clients;      ///< Associated clients; nullopt: not known.
+  std::vector<RadioClientsSnapshot> radios;
+  std::vector<std::pair<std::string, std::uint64_t>> ssid_clients;  ///< by SSID name
 };
 
 /// One location (a group of APs) as of the last poll cycle.
@@ -29,12 +42,23 @@ struct LocationSnapshot {
   int aps = 0, aps_up = 0;
   std::uint64_t rx_bytes = 0, tx_bytes = 0;  ///< Monotonic: survives AP reboots and reloads.
   double seconds_up = 0, seconds_degraded = 0, seconds_down = 0;
+  std::optional<std::uint64_t> clients;  ///< Sum over its APs with a count; nullopt if none has.
+  std::vector<std::pair<std::string, std::uint64_t>> ssid_clients;  ///< Summed over its APs.
+};
+
+/// One wireless controller as of its last poll.
+struct ControllerSnapshot {
+  std::string name, address, profile;
+  bool up = false;
+  int aps_up = 0, aps_down = 0;          ///< APs it reports, by state
+  std::optional<std::uint64_t> clients;  ///< its own total (see README), nullopt if unknown
 };
 
 /// Everything /metrics shows. Published as std::shared_ptr<const Snapshot>; never mutated after.
 struct Snapshot {
   std::vector<ApSnapshot> aps;
   std::vector<LocationSnapshot> locations;
+  std::vector<ControllerSnapshot> controllers;
 };
 
 }  // namespace surfzone::state

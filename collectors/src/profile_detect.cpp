@@ -1,0 +1,38 @@
+// `profile: auto`: pick a profile from sysObjectID and vendor probe OIDs.
+#include <algorithm>
+
+#include "surfzone/collectors/profile.hpp"
+
+namespace surfzone::collectors {
+
+std::vector<std::string> DetectProbes(const std::vector<config::ProfileSpec>& specs) {
+  std::vector<std::string> out;
+  for (const auto& s : specs) {
+    for (const auto& p : s.detect_probe) {
+      if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> DetectProfile(const std::vector<config::ProfileSpec>& specs,
+                                         const DetectInput& input, bool controllers) {
+  auto usable = [&](const config::ProfileSpec& s) { return controllers || !s.controller; };
+  for (const auto& s : specs) {
+    if (!usable(s)) continue;
+    for (const auto& p : s.detect_probe) {
+      const auto& a = input.answered_probes;
+      if (std::find(a.begin(), a.end(), p) != a.end()) return s.name;
+    }
+  }
+  for (const auto& s : specs) {
+    if (!usable(s)) continue;
+    for (const auto& prefix : s.detect_sys_object_id) {
+      const std::string& id = input.sys_object_id;
+      if (id == prefix || id.starts_with(prefix + ".")) return s.name;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace surfzone::collectors

@@ -1,0 +1,152 @@
+#include "surfzone/collectors/wifi_collector.hpp"
+
+#include "wifi_rows.hpp"
+
+namespace surfzone::collectors {
+namespace {
+
+snmp::Oid ParseOid(const std::string& text) {
+  return snmp::Oid::Parse(text).value_or(snmp::Oid{});  // validated by the profile parser
+}
+
+WifiCollector::TablePlan MakeTablePlan(const std::optional<config::TableSpec>& spec) {
+  WifiCollector::TablePlan plan;
+  if (!spec) return plan;
+  plan.spec = &*spec;
+  for (const auto& [role, oid] : spec->columns) {
+    plan.roles.push_back(role);
+    plan.columns.push_back(ParseOid(oid));
+  }
+  return plan;
+}
+
+const snmp::Value* Cell(const detail::Row& row, const char* role) {
+  auto it = row.find(role);
+  return it == row.end() ? nullptr : it->second;
+}
+
+std::string MapBand(const config::TableSpec& spec, const std::string& value) {
+  auto it = spec.band_map.find(value);
+  return it == spec.band_map.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+WifiCollector::WifiCollector(config::ProfileSpec spec) : spec_(std::move(spec)) {
+  for (const auto& [role, oid] : spec_.scalars) scalars_.emplace_back(role, ParseOid(oid));
+  aps_ = MakeTablePlan(spec_.aps);
+  radios_ = MakeTablePlan(spec_.radios);
+  ssids_ = MakeTablePlan(spec_.ssids);
+}
+
+void WifiCollector::Plan(PollPlan& plan) {
+  for (const auto& [role, oid] : scalars_) plan.scalars.push_back(oid);
+  for (TablePlan* t : {&aps_, &radios_, &ssids_}) {
+    if (t->spec && !t->columns.empty()) t->table = plan.AddTable(t->columns);
+  }
+}
+
+void WifiCollector::Decode(const PollResult& result, ApSample& sample) const {
+  WifiSample& out = sample.wifi;
+  out = WifiSample{};
+  out.controller = spec_.controller;
+  for (const auto& [role, oid] : scalars_) {
+    const snmp::Value* v = result.Scalar(oid);
+    if (!v) continue;
+    if (role == "model") out.model = detail::CellText(v);
+    if (role == "firmware") out.firmware = detail::CellText(v);
+    if (role == "serial") out.serial = detail::CellText(v);
+    if (role == "mac") {
+      out.mac =
+          v->bytes.size() == 6
+              ? detail::MacText(std::vector<std::uint32_t>(v->bytes.begin(), v->bytes.end()).data())
+              : detail::CellText(v);
+    }
+    if (role == "clients") out.controller_clients = detail::CellCount(v);
+    if (role == "aps_total") out.aps_total = detail::CellCount(v);
+    if (role == "aps_up") out.aps_up = detail::CellCount(v);
+  }
+  DecodeAps(result, out);
+  DecodeRadios(result, out);
+  DecodeSsids(result, out);
+}
+
+void WifiCollector::DecodeAps(const PollResult& result, WifiSample& out) const {
+  if (!aps_.spec) return;
+  for (const auto& [arcs, row] : detail::CollectRows(result, aps_)) {
+    auto keys = detail::SplitIndex(aps_.spec->index, arcs);
+    if (!keys || keys->ap.empty()) continue;
+    ManagedAp ap;
+    ap.key = keys->ap;
+    ap.mac = aps_.spec->index.front() == "ap_mac" ? keys->ap : std::string();
+    ap.name = detail::CellText(Cell(row, "name"));
+    if (const snmp::Value* mac = Cell(row, "mac"); mac && mac->bytes.size() == 6) {
+      const std::vector<std::uint32_t> octets(mac->bytes.begin(), mac->bytes.end());
+      ap.mac = detail::MacText(octets.data());
+    }
+    ap.model = detail::CellText(Cell(row, "model"));
+    ap.firmware = detail::CellText(Cell(row, "firmware"));
+    ap.serial = detail::CellText(Cell(row, "serial"));
+    ap.address = detail::CellText(Cell(row, "address"));
+    if (const snmp::Value* status = Cell(row, "status")) {
+      auto it = aps_.spec->status_map.find(detail::CellText(status));
+      ap.up = it != aps_.spec->status_map.end() && it->second == "up";
+    }
+    ap.clients = detail::CellCount(Cell(row, "clients"));
+    out.aps.push_back(std::move(ap));
+  }
+}
+
+void WifiCollector::DecodeRadios(const PollResult& result, WifiSample& out) const {
+  if (!radios_.spec) return;
+  const config::TableSpec& spec = *radios_.spec;
+  out.counter_bits = spec.counter_bits;
+  for (const auto& [arcs, row] : detail::CollectRows(result, radios_)) {
+    auto keys = detail::SplitIndex(spec.index, arcs);
+    if (!keys) continue;
+    RadioRow r;
+    r.ap = keys->ap;
+    r.radio = keys->radio.empty() ? keys->row : keys->radio;
+    r.channel = detail::CellNumber(Cell(row, "channel"));
+    r.clients = detail::CellCount(Cell(row, "clients"));
+    r.rx_bytes = detail::CellCount(Cell(row, "rx_bytes"));
+    r.tx_bytes = detail::CellCount(Cell(row, "tx_bytes"));
+    if (const snmp::Value* band = Cell(row, "band")) {
+      r.band = MapBand(spec, detail::CellText(band));
+    } else if (spec.band_from == "channel" && r.channel) {
+      r.band = detail::BandFromChannel(*r.channel);
+    } else if (spec.band_from == "frequency") {
+      if (auto mhz = detail::CellNumber(Cell(row, "frequency"))) {
+        r.band = detail::BandFromFrequency(*mhz);
+      }
+    } else {
+      r.band = MapBand(spec, r.radio);
+    }
+    if (r.band.empty()) r.band = "unknown";
+    out.radios.push_back(std::move(r));
+  }
+}
+
+void WifiCollector::DecodeSsids(const PollResult& result, WifiSample& out) const {
+  if (!ssids_.spec) return;
+  const config::TableSpec& spec = *ssids_.spec;
+  if (spec.columns.contains("rx_bytes") && spec_.traffic == "vap") {
+    out.counter_bits = spec.counter_bits;
+  }
+  for (const auto& [arcs, row] : detail::CollectRows(result, ssids_)) {
+    auto keys = detail::SplitIndex(spec.index, arcs);
+    if (!keys) continue;
+    SsidRow s;
+    s.ap = keys->ap;
+    s.row = keys->row;
+    s.ssid = detail::CellText(Cell(row, "ssid"));
+    s.radio = Cell(row, "radio") ? detail::CellText(Cell(row, "radio")) : keys->radio;
+    s.band = MapBand(spec, s.radio);
+    s.clients = detail::CellCount(Cell(row, "clients"));
+    s.rx_bytes = detail::CellCount(Cell(row, "rx_bytes"));
+    s.tx_bytes = detail::CellCount(Cell(row, "tx_bytes"));
+    out.ssids.push_back(std::move(s));
+  }
+}
+
+}  // namespace surfzone::collectors

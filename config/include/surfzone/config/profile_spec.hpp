@@ -1,0 +1,58 @@
+#pragma once
+/// A Wi-Fi profile as written in YAML (built-in files under collectors/profiles/ and the
+/// `profiles:` section of a config use the same schema). Plain data; OIDs are kept as dotted
+/// text (validated). collectors::WifiCollector turns a spec into requests and decoding.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace surfzone::config {
+
+/// One SNMP table: which OIDs are its columns and how a row index splits into AP / radio / row.
+struct TableSpec {
+  /// Index components, in order: "ap_mac" (6 sub-ids, the AP's MAC), "ap_index" (1 sub-id
+  /// naming the AP), "radio" (1 sub-id), "int" (1), "mac" (6), "string" (length-prefixed).
+  std::vector<std::string> index;
+  /// Role -> column OID. Roles per table: see kApColumns / kRadioColumns / kSsidColumns.
+  std::map<std::string, std::string> columns;
+  /// Value text of `band` (or of the radio key when there is no band column) -> band label.
+  std::map<std::string, std::string> band_map;
+  /// "", "channel" or "frequency": derive the band from that column's number.
+  std::string band_from;
+  /// Value text of `status` -> "up" | "down" (unlisted values: "down").
+  std::map<std::string, std::string> status_map;
+  /// Width of rx_bytes/tx_bytes: 32 (unwrapped by the daemon) or 64.
+  int counter_bits = 32;
+  friend bool operator==(const TableSpec&, const TableSpec&) = default;
+};
+
+struct ProfileSpec {
+  std::string name;
+  std::string source;  ///< "file:line" it was defined at, for messages.
+  bool controller = false;
+  std::vector<std::string> detect_sys_object_id;  ///< sysObjectID prefixes
+  std::vector<std::string> detect_probe;          ///< scalar OIDs only this kind answers
+  std::string traffic = "if-mib";                 ///< "if-mib" | "vap" | "radio"
+  /// Scalars: model, firmware, serial, mac (a single AP); clients, aps_total, aps_up (controller).
+  std::map<std::string, std::string> scalars;
+  std::optional<TableSpec> aps, radios, ssids;
+  friend bool operator==(const ProfileSpec&, const ProfileSpec&) = default;
+};
+
+inline constexpr std::string_view kApColumns[] = {"name",   "mac",    "model",   "firmware",
+                                                  "serial", "status", "clients", "address"};
+inline constexpr std::string_view kRadioColumns[] = {"clients",   "band",     "channel",
+                                                     "frequency", "rx_bytes", "tx_bytes"};
+inline constexpr std::string_view kSsidColumns[] = {"ssid", "clients", "radio", "rx_bytes",
+                                                    "tx_bytes"};
+inline constexpr std::string_view kScalarRoles[] = {"model",   "firmware",  "serial", "mac",
+                                                    "clients", "aps_total", "aps_up"};
+
+/// Parses built-in profile files (one profile map per text). Throws ConfigException
+/// (file:line:col: field: message) on any error.
+ProfileSpec ParseProfileText(const std::string& yaml, const std::string& name);
+
+}  // namespace surfzone::config

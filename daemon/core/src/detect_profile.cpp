@@ -1,0 +1,35 @@
+#include "surfzone/core/detect_profile.hpp"
+
+#include "surfzone/collectors/profile.hpp"
+#include "surfzone/collectors/system_mib.hpp"
+
+namespace surfzone::core {
+
+boost::asio::awaitable<Detection> DetectProfile(snmp::Session& session,
+                                                const std::vector<config::ProfileSpec>& specs,
+                                                const collectors::RequestObserver& observe) {
+  collectors::PollPlan plan;
+  plan.scalars.push_back(collectors::oids::kSysObjectId);
+  const std::vector<std::string> probes = collectors::DetectProbes(specs);
+  for (const auto& p : probes) {
+    if (auto oid = snmp::Oid::Parse(p)) plan.scalars.push_back(*oid);
+  }
+  collectors::PollResult result;
+  const auto outcome = co_await collectors::ExecutePlan(session, plan, {}, result, observe);
+  Detection out;
+  out.error = outcome.error;
+  if (out.error) co_return out;
+  collectors::DetectInput input;
+  if (const snmp::Value* v = result.Scalar(collectors::oids::kSysObjectId);
+      v && v->type == snmp::ValueType::kObjectId) {
+    input.sys_object_id = v->oid.ToString();
+  }
+  for (const auto& p : probes) {
+    auto oid = snmp::Oid::Parse(p);
+    if (oid && result.Scalar(*oid)) input.answered_probes.push_back(p);
+  }
+  out.profile = collectors::DetectProfile(specs, input).value_or("generic");
+  co_return out;
+}
+
+}  // namespace surfzone::core

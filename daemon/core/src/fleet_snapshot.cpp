@@ -1,0 +1,128 @@
+// The published picture of the fleet: APs, locations, controllers, and the client sums per
+// location (over its APs) that the Wi-Fi families show.
+#include <map>
+
+#include "surfzone/core/fleet.hpp"
+
+namespace surfzone::core {
+namespace {
+
+void SetWifi(const WifiFacts& wifi, state::ApSnapshot& s) {
+  s.model = wifi.model;
+  s.firmware = wifi.firmware;
+  s.serial = wifi.serial;
+  s.mac = wifi.mac;
+  s.clients = wifi.clients.clients;
+  for (const auto& r : wifi.clients.radios) s.radios.push_back({r.radio, r.band, r.clients});
+  s.ssid_clients.assign(wifi.clients.ssids.begin(), wifi.clients.ssids.end());
+}
+
+constexpr const char* kUnassigned = "unassigned";
+
+}  // namespace
+
+state::Snapshot Fleet::BuildSnapshot() const {
+  state::Snapshot snap;
+  snap.aps.reserve(aps_.size());
+  for (const auto& ap : aps_) {
+    const LocationAccount& loc = locations_.at(ap->location);
+    const ApTracker& t = ap->tracker;
+    state::ApSnapshot s;
+    s.name = ap->cfg.name;
+    s.location = ap->location;
+    s.kind = config::ToString(loc.meta.kind);
+    s.district = loc.meta.district;
+    s.address = ap->cfg.address.ToString();
+    s.profile = ap->profile ? ap->profile->name() : ap->cfg.profile;  // auto: the detected one
+    s.sys_name = t.system().sys_name;
+    s.sys_descr = t.system().sys_descr;
+    s.sys_object_id = t.system().sys_object_id;
+    s.traffic_source = t.traffic_source();
+    s.up = t.up().value_or(false);
+    s.boot_time_seconds = t.boot_time_seconds();
+    s.reboots = t.reboots();
+    s.rx_bytes = t.rx_bytes();
+    s.tx_bytes = t.tx_bytes();
+    s.last_poll_timestamp_seconds = t.last_poll();
+    s.last_success_timestamp_seconds = t.last_success();
+    s.poll_duration_seconds = t.poll_duration();
+    s.polls_total = t.polls();
+    s.poll_failures_total = t.failures();
+    s.controller = ap->cfg.controller;
+    SetWifi(t.wifi(), s);
+    snap.aps.push_back(std::move(s));
+  }
+  for (const auto& [name, loc] : locations_) {
+    if (!loc.active) continue;
+    state::LocationSnapshot l;
+    l.name = name;
+    l.kind = config::ToString(loc.meta.kind);
+    l.district = loc.meta.district;
+    l.lat = loc.meta.lat;
+    l.lon = loc.meta.lon;
+    l.aps = loc.configured;
+    l.aps_up = loc.up;
+    l.rx_bytes = loc.rx_bytes;
+    l.tx_bytes = loc.tx_bytes;
+    l.seconds_up = loc.state.seconds(state::LocationStatus::kUp);
+    l.seconds_degraded = loc.state.seconds(state::LocationStatus::kDegraded);
+    l.seconds_down = loc.state.seconds(state::LocationStatus::kDown);
+    snap.locations.push_back(std::move(l));
+  }
+  AddSnapshotWifi(snap);
+  return snap;
+}
+
+void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
+  // APs a controller reports that no location places.
+  int unassigned = 0, unassigned_up = 0;
+  for (const auto& c : controllers_) {
+    state::ControllerSnapshot cs;
+    cs.name = c->cfg.name;
+    cs.address = c->cfg.address.ToString();
+    cs.profile = c->cfg.profile;
+    cs.up = c->tracker.up().value_or(false);
+    cs.aps_up = c->controller_view.aps_up;
+    cs.aps_down = c->controller_view.aps_down;
+    cs.clients = c->controller_view.clients;
+    snap.controllers.push_back(std::move(cs));
+    for (const auto& u : c->controller_view.unassigned) {
+      state::ApSnapshot s;
+      s.name = u.row.name.empty() ? u.row.key : u.row.name;
+      s.location = kUnassigned;
+      s.kind = config::ToString(config::LocationKind::kOther);
+      s.address = u.row.address;
+      s.profile = c->cfg.profile;
+      s.controller = c->cfg.name;
+      s.traffic_source = "none";
+      s.up = u.row.up != false;
+      SetWifi(u.wifi, s);
+      ++unassigned;
+      if (s.up) ++unassigned_up;
+      snap.aps.push_back(std::move(s));
+    }
+  }
+  if (unassigned > 0 && !locations_.contains(kUnassigned)) {
+    state::LocationSnapshot l;
+    l.name = kUnassigned;
+    l.kind = config::ToString(config::LocationKind::kOther);
+    l.aps = unassigned;
+    l.aps_up = unassigned_up;
+    snap.locations.push_back(std::move(l));
+  }
+  // Client sums per location over its APs.
+  std::map<std::string, state::LocationSnapshot*> by_name;
+  for (auto& l : snap.locations) by_name[l.name] = &l;
+  std::map<std::string, std::map<std::string, std::uint64_t>> ssids;
+  for (const auto& ap : snap.aps) {
+    auto it = by_name.find(ap.location);
+    if (it == by_name.end()) continue;
+    if (ap.clients) it->second->clients = it->second->clients.value_or(0) + *ap.clients;
+    for (const auto& [ssid, n] : ap.ssid_clients) ssids[ap.location][ssid] += n;
+  }
+  for (auto& [location, per_ssid] : ssids) {
+    by_name[location]->ssid_clients.assign(per_ssid.begin(), per_ssid.end());
+  }
+}
+
+}  // namespace surfzone::core
