@@ -47,7 +47,9 @@ TEST(ConfigWriter, DemoFleetConfigLoadsInSurfzoned) {
   EXPECT_EQ(auth.version, config::SnmpVersion::kV2c);
   EXPECT_EQ(auth.community.Reveal(), fleet.sim.community);
   EXPECT_EQ(cfg.default_auth, "sim");
-  EXPECT_EQ(cfg.locations[0].access_points[0].profile, "generic");
+  // The demo fleet has controllers, so direct APs get their vendor's profile (stortorget-1 is a
+  // UniFi AP).
+  EXPECT_EQ(cfg.locations[0].access_points[0].profile, "unifi");
 }
 
 TEST(ConfigWriter, GeneratedCityConfigLoads) {
