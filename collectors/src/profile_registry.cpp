@@ -34,6 +34,14 @@ std::vector<std::string> BuiltinControllerProfileNames() {
   return names;
 }
 
+config::LoadOptions ConfigLoadOptions() {
+  config::LoadOptions o;
+  o.known_profiles = BuiltinProfileNames();
+  o.known_profiles.push_back("auto");  // detected per AP on its first poll
+  o.controller_profiles = BuiltinControllerProfileNames();
+  return o;
+}
+
 std::unique_ptr<Profile> MakeBuiltinProfile(const std::string& name) {
   for (const auto& s : BuiltinProfileSpecs()) {
     if (s.name == name) return std::make_unique<Profile>(s);

@@ -48,11 +48,16 @@ constexpr int kAps = 18;
 
 constexpr const char* kFleet = R"(
 sim: {start: 2025-07-12T13:00:00, speed: 60}
+# A mixed fleet like a city's: direct UniFi APs (profile unifi, written because the fleet has a
+# controller) and one park behind a Cisco WLC, so client panels get data from both paths.
+controllers:
+  - {name: wlc-1, vendor: cisco-wlc}
 locations:
   - {name: Stortorget, kind: square, district: Centrum, lat: 56.0459, lon: 12.6942, aps: 4}
   - {name: Hamnen, kind: harbour, district: Centrum, lat: 56.0430, lon: 12.6905, aps: 4}
   - {name: Slottshagen, kind: park, district: Centrum, lat: 56.0448, lon: 12.7000, aps: 2}
-  - {name: Fredriksdal, kind: park, district: Fredriksdal, lat: 56.0545, lon: 12.7185, aps: 4}
+  - {name: Fredriksdal, kind: park, district: Fredriksdal, lat: 56.0545, lon: 12.7185, aps: 4,
+     controller: wlc-1}
   - {name: Stadsbiblioteket, kind: building, district: Centrum, lat: 56.0420, lon: 12.6985, aps: 4}
 )";
 

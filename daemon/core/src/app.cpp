@@ -24,13 +24,7 @@ namespace log = http::log;
 
 namespace {
 
-config::LoadOptions LoaderOptions() {
-  config::LoadOptions o;
-  o.known_profiles = collectors::BuiltinProfileNames();
-  o.known_profiles.push_back("auto");  // detected per AP on its first poll
-  o.controller_profiles = collectors::BuiltinControllerProfileNames();
-  return o;
-}
+config::LoadOptions LoaderOptions() { return collectors::ConfigLoadOptions(); }
 
 // One UDP socket per AP session: make sure a large fleet is not stopped by the default 1024.
 void RaiseFileLimit() {

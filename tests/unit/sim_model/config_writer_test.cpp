@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "surfzone/collectors/profile.hpp"
 #include "surfzone/config/load.hpp"
 #include "surfzone/sim/fleet_generator.hpp"
 #include "surfzone/sim/fleet_loader.hpp"
@@ -38,7 +39,7 @@ TEST(ConfigWriter, DemoFleetConfigLoadsInSurfzoned) {
   options.interval = "15s";
   options.timeout = "1500ms";
   const std::string yaml = WriteSurfzonedConfig(fleet, options);
-  const config::Config cfg = config::LoadString(yaml, "generated.yaml");
+  const config::Config cfg = config::LoadString(yaml, "generated.yaml", collectors::ConfigLoadOptions());
   ExpectMatches(fleet, cfg);
   EXPECT_EQ(cfg.defaults.interval, std::chrono::seconds(15));
   EXPECT_EQ(cfg.defaults.timeout, std::chrono::milliseconds(1500));
@@ -54,7 +55,7 @@ TEST(ConfigWriter, DemoFleetConfigLoadsInSurfzoned) {
 
 TEST(ConfigWriter, GeneratedCityConfigLoads) {
   const FleetSpec fleet = GenerateFleet(2000, 5);
-  const config::Config cfg = config::LoadString(WriteSurfzonedConfig(fleet), "city.yaml");
+  const config::Config cfg = config::LoadString(WriteSurfzonedConfig(fleet), "city.yaml", collectors::ConfigLoadOptions());
   ExpectMatches(fleet, cfg);
   EXPECT_EQ(cfg.max_in_flight, 1000);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "surfzone/collectors/collector.hpp"
+#include "surfzone/config/load.hpp"
 #include "surfzone/config/profile_spec.hpp"
 
 namespace surfzone::collectors {
@@ -41,6 +42,9 @@ const std::vector<config::ProfileSpec>& BuiltinProfileSpecs();
 std::vector<std::string> BuiltinProfileNames();
 /// Of those, the controller profiles.
 std::vector<std::string> BuiltinControllerProfileNames();
+/// What the daemon validates configurations with: every built-in profile plus "auto", and the
+/// built-in controller profiles (tools that write configs use the same options to check them).
+config::LoadOptions ConfigLoadOptions();
 /// A new instance of a built-in profile; nullptr if unknown.
 std::unique_ptr<Profile> MakeBuiltinProfile(const std::string& name);
 
