@@ -294,7 +294,8 @@ TEST_F(DeployE2e, EveryDashboardQueryReturnsData) {
       {"__range", std::to_string(kRangeSeconds) + "s"},
       {"__range_s", std::to_string(kRangeSeconds)},
       {"__interval", "2s"},
-      {"__rate_interval", "8s"}};
+      {"__rate_interval", "8s"},
+      {"utc_offset", "1"}};  // the planner's hour-of-day offset (a custom variable, default 1)
   struct Pass {
     const char* name;
     std::map<std::string, std::string> vars;
