@@ -30,7 +30,7 @@ config::LoadOptions LoaderOptions() {
   return o;
 }
 
-// One UDP socket per AP session: make sure a large fleet is not stopped by the default 1024.
+// SNMP sessions share one UDP socket, but HTTP connections and a large config still want room.
 void RaiseFileLimit() {
   rlimit lim{};
   if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
@@ -144,13 +144,15 @@ class Daemon {
     });
   }
 
-  // HTTP thread: both sources are thread-safe.
+  // HTTP thread: both sources are thread-safe. The per-AP families are written straight to
+  // text (no prometheus-cpp objects per sample); self metrics go through prometheus-cpp.
   std::string Render() {
-    auto families = snapshot_->Collect();
-    auto self = metrics_.registry()->Collect();
-    families.insert(families.end(), std::make_move_iterator(self.begin()),
-                    std::make_move_iterator(self.end()));
-    return prometheus::TextSerializer().Serialize(families);
+    std::string out;
+    out.reserve(last_render_size_.load() + last_render_size_.load() / 8 + 4096);
+    snapshot_->AppendText(out);
+    out += prometheus::TextSerializer().Serialize(metrics_.registry()->Collect());
+    last_render_size_ = out.size();
+    return out;
   }
 
   const Options& options_;
@@ -165,6 +167,7 @@ class Daemon {
   asio::steady_timer publish_timer_;
   std::shared_ptr<state::SnapshotCollectable> snapshot_;
   std::atomic<bool> ready_{false};
+  std::atomic<std::size_t> last_render_size_{0};
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "surfzone/state/exposition.hpp"
 
+#include "surfzone/testing/metrics_text.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <prometheus/text_serializer.h>
@@ -15,6 +17,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace surfzone::state {
@@ -269,26 +272,88 @@ TEST(SnapshotCollectable, ConcurrentPublishAndCollect) {
   EXPECT_EQ(collectable.Latest()->aps[0].polls_total, static_cast<std::uint64_t>(kRounds - 1));
 }
 
-TEST(RenderSnapshot, PassesPromtoolCheckMetrics) {
-  const std::filesystem::path promtool = "/usr/bin/promtool";
-  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+// Runs `promtool check metrics` on `text`; returns its exit status and output.
+std::pair<int, std::string> PromtoolCheck(const std::filesystem::path& promtool,
+                                          const std::string& text) {
   const std::filesystem::path file =
       std::filesystem::path(::testing::TempDir()) /
       ("surfzone_state_metrics_" + std::to_string(::getpid()) + ".prom");
   {
     std::ofstream out(file);
-    out << Serialize(RenderSnapshot(MakeSnapshot()));
+    out << text;
   }
   const std::string command = promtool.string() + " check metrics < " + file.string() + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
+  if (pipe == nullptr) return {-1, "popen failed"};
   std::string output;
   std::array<char, 4096> buffer{};
   while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
   const int status = ::pclose(pipe);
   std::filesystem::remove(file);
+  return {status, output};
+}
+
+TEST(RenderSnapshot, PassesPromtoolCheckMetrics) {
+  const std::filesystem::path promtool = "/usr/bin/promtool";
+  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+  const auto [status, output] = PromtoolCheck(promtool, Serialize(RenderSnapshot(MakeSnapshot())));
   EXPECT_EQ(status, 0) << output;
   EXPECT_EQ(output, "") << output;
+}
+
+TEST(WriteSnapshotText, PassesPromtoolCheckMetrics) {
+  const std::filesystem::path promtool = "/usr/bin/promtool";
+  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+  std::string text;
+  WriteSnapshotText(MakeSnapshot(), text);
+  const auto [status, output] = PromtoolCheck(promtool, text);
+  EXPECT_EQ(status, 0) << output << text;
+  EXPECT_EQ(output, "") << output;
+}
+
+// The direct text path and prometheus-cpp's serializer of RenderSnapshot must agree on every
+// sample (name, labels, value) and on every HELP/TYPE line.
+TEST(WriteSnapshotText, SameSamplesAndHeadersAsTheSerializer) {
+  const Snapshot snapshot = MakeSnapshot();
+  const std::string reference = Serialize(RenderSnapshot(snapshot));
+  std::string text;
+  WriteSnapshotText(snapshot, text);
+
+  const auto ref = testing::MetricsText::Parse(reference);
+  const auto got = testing::MetricsText::Parse(text);
+  ASSERT_EQ(got.samples().size(), ref.samples().size()) << text;
+  for (std::size_t i = 0; i < ref.samples().size(); ++i) {
+    const auto& r = ref.samples()[i];
+    const auto& g = got.samples()[i];
+    EXPECT_EQ(g.name, r.name) << i;
+    EXPECT_EQ(g.labels, r.labels) << testing::Describe(r.name, r.labels);
+    EXPECT_DOUBLE_EQ(g.value, r.value) << testing::Describe(r.name, r.labels);
+  }
+  auto comments = [](const std::string& t) {
+    std::vector<std::string> lines;
+    std::istringstream in(t);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind('#', 0) == 0) lines.push_back(line);
+    }
+    return lines;
+  };
+  EXPECT_EQ(comments(text), comments(reference));
+  // Escaping as the format requires: backslash, quote and newline in a label value.
+  EXPECT_THAT(text, HasSubstr(R"(sys_descr="Vendor \"X\" AP\nfw 1.2 C:\\boot")"));
+}
+
+TEST(WriteSnapshotText, LargeCountersAreExact) {
+  Snapshot s = MakeSnapshot();
+  s.aps[0].rx_bytes = 18446744073709551557ull;  // beyond a double's 53-bit mantissa
+  std::string text;
+  WriteSnapshotText(s, text);
+  EXPECT_THAT(text, HasSubstr(R"(direction="rx"} 18446744073709551557)"));
+}
+
+TEST(WriteSnapshotText, EmptySnapshotWritesNothingAndAppends) {
+  std::string text = "# existing\n";
+  WriteSnapshotText(Snapshot{}, text);
+  EXPECT_EQ(text, "# existing\n");
 }
 
 }  // namespace
