@@ -67,7 +67,7 @@ asio::awaitable<bool> ExecuteCombined(snmp::Session& session, const PollPlan& pl
     }
   }
   vbs.erase(vbs.begin(), vbs.begin() + static_cast<std::ptrdiff_t>(scalars_answered));
-  if (!walk.columns().empty()) walk.Feed(vbs);
+  if (!walk.columns().empty()) walk.Feed(std::move(vbs));
   while (!walk.Done()) {
     auto [more_ec, more] = co_await request([&] {
       return session.AsyncGetBulk(walk.NextRequest(), 0, limits.max_repetitions,
@@ -78,7 +78,7 @@ asio::awaitable<bool> ExecuteCombined(snmp::Session& session, const PollPlan& pl
       out.error = more_ec;
       co_return true;
     }
-    walk.Feed(more);
+    walk.Feed(std::move(more));
   }
   // Back to one result per table, columns in plan order.
   result.tables.clear();
@@ -149,7 +149,7 @@ asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Session& session, const PollPl
         out.error = ec;
         co_return out;
       }
-      walk.Feed(vbs);
+      walk.Feed(std::move(vbs));
     }
     result.tables.push_back(std::move(walk.results()));
   }

@@ -1,5 +1,6 @@
 #include "surfzone/core/app.hpp"
 
+#include <malloc.h>
 #include <prometheus/text_serializer.h>
 #include <sys/resource.h>
 
@@ -7,7 +8,9 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <atomic>
 #include <iostream>
+#include <utility>
 
 #include "surfzone/collectors/profile.hpp"
 #include "surfzone/config/load.hpp"
@@ -38,6 +41,11 @@ void RaiseFileLimit() {
     setrlimit(RLIMIT_NOFILE, &lim);
   }
 }
+
+// /metrics bodies of a large fleet are tens of MB. A fixed mmap threshold keeps every such
+// buffer an mmap that goes back to the system when freed; glibc's default dynamic threshold
+// would move them into the HTTP thread's arena after the first free and keep them resident.
+void KeepLargeBuffersOutOfTheHeap() { mallopt(M_MMAP_THRESHOLD, 1 << 20); }
 
 class Daemon {
  public:
@@ -136,7 +144,18 @@ class Daemon {
     const double now = WallNow();
     fleet_.ObserveLocations(now);
     metrics_.SyncEngine(engine_.stats());
-    snapshot_->Publish(std::make_shared<const state::Snapshot>(fleet_.BuildSnapshot()));
+    // Recycle the snapshot before last if no scrape still renders it (we hold the only
+    // reference: it left the collectable a publish ago, so nobody can take a new one).
+    std::shared_ptr<state::Snapshot> next;
+    if (spare_ && spare_.use_count() == 1) {
+      std::atomic_thread_fence(std::memory_order_acquire);  // the renderer's reads are done
+      next = std::move(spare_);
+    } else {
+      next = std::make_shared<state::Snapshot>();
+    }
+    fleet_.BuildSnapshot(*next);
+    snapshot_->Publish(next);
+    spare_ = std::exchange(current_, std::move(next));
     if (poller_.first_cycle_done()) ready_ = true;
     publish_timer_.expires_after(std::chrono::seconds(1));
     publish_timer_.async_wait([this](boost::system::error_code ec) {
@@ -148,7 +167,9 @@ class Daemon {
   // text (no prometheus-cpp objects per sample); self metrics go through prometheus-cpp.
   std::string Render() {
     std::string out;
-    out.reserve(last_render_size_.load() + last_render_size_.load() / 8 + 4096);
+    // One allocation: growing by doubling would briefly hold two copies of a 30 MB body.
+    const std::size_t last = last_render_size_.load();
+    out.reserve(last ? last + last / 16 + 4096 : snapshot_->SizeHint());
     snapshot_->AppendText(out);
     out += prometheus::TextSerializer().Serialize(metrics_.registry()->Collect());
     last_render_size_ = out.size();
@@ -166,6 +187,7 @@ class Daemon {
   asio::signal_set hup_;
   asio::steady_timer publish_timer_;
   std::shared_ptr<state::SnapshotCollectable> snapshot_;
+  std::shared_ptr<state::Snapshot> current_, spare_;  // published / recyclable snapshots
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> last_render_size_{0};
 };
@@ -200,6 +222,7 @@ int Run(const Options& options) {
     return 2;
   }
   RaiseFileLimit();
+  KeepLargeBuffersOutOfTheHeap();
   Daemon daemon(options, std::move(cfg));
   return daemon.Run();
 }

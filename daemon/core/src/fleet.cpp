@@ -1,5 +1,7 @@
 #include "surfzone/core/fleet.hpp"
 
+#include <algorithm>
+
 #include <unordered_map>
 
 namespace surfzone::core {
@@ -108,11 +110,19 @@ void Fleet::ObserveLocations(double now) {
 
 state::Snapshot Fleet::BuildSnapshot() const {
   state::Snapshot snap;
-  snap.aps.reserve(aps_.size());
+  BuildSnapshot(snap);
+  return snap;
+}
+
+// Every field is assigned: a snapshot recycled from an earlier publish keeps its strings'
+// capacity, so re-publishing a 20,000-AP fleet every second allocates (almost) nothing.
+void Fleet::BuildSnapshot(state::Snapshot& snap) const {
+  snap.aps.resize(aps_.size());
+  std::size_t i = 0;
   for (const auto& ap : aps_) {
     const LocationAccount& loc = locations_.at(ap->location);
     const ApTracker& t = ap->tracker;
-    state::ApSnapshot s;
+    state::ApSnapshot& s = snap.aps[i++];
     s.name = ap->cfg.name;
     s.location = ap->location;
     s.kind = config::ToString(loc.meta.kind);
@@ -133,11 +143,13 @@ state::Snapshot Fleet::BuildSnapshot() const {
     s.poll_duration_seconds = t.poll_duration();
     s.polls_total = t.polls();
     s.poll_failures_total = t.failures();
-    snap.aps.push_back(std::move(s));
   }
+  snap.locations.resize(static_cast<std::size_t>(std::count_if(
+      locations_.begin(), locations_.end(), [](const auto& entry) { return entry.second.active; })));
+  i = 0;
   for (const auto& [name, loc] : locations_) {
     if (!loc.active) continue;
-    state::LocationSnapshot l;
+    state::LocationSnapshot& l = snap.locations[i++];
     l.name = name;
     l.kind = config::ToString(loc.meta.kind);
     l.district = loc.meta.district;
@@ -150,9 +162,7 @@ state::Snapshot Fleet::BuildSnapshot() const {
     l.seconds_up = loc.state.seconds(state::LocationStatus::kUp);
     l.seconds_degraded = loc.state.seconds(state::LocationStatus::kDegraded);
     l.seconds_down = loc.state.seconds(state::LocationStatus::kDown);
-    snap.locations.push_back(std::move(l));
   }
-  return snap;
 }
 
 }  // namespace surfzone::core

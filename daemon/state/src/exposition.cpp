@@ -210,6 +210,25 @@ std::shared_ptr<const Snapshot> SnapshotCollectable::Latest() const {
   return snapshot_;
 }
 
+std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot) {
+  // Per sample: metric name (~40) + labels; 12 AP samples, 7 location samples; a little over.
+  std::size_t size = 4096;
+  for (const ApSnapshot& ap : snapshot.aps) {
+    size += 12 * (ap.name.size() + ap.location.size() + 80) + ap.kind.size() +
+            ap.district.size() + ap.address.size() + ap.profile.size() + ap.sys_name.size() +
+            2 * ap.sys_descr.size() + ap.sys_object_id.size() + ap.traffic_source.size() + 160;
+  }
+  for (const LocationSnapshot& l : snapshot.locations) {
+    size += 7 * (l.name.size() + l.kind.size() + 80) + l.district.size() + 100;
+  }
+  return size;
+}
+
+std::size_t SnapshotCollectable::SizeHint() const {
+  const std::shared_ptr<const Snapshot> snapshot = Latest();
+  return snapshot ? EstimateSnapshotTextSize(*snapshot) : 4096;
+}
+
 void SnapshotCollectable::AppendText(std::string& out) const {
   const std::shared_ptr<const Snapshot> snapshot = Latest();
   if (snapshot) WriteSnapshotText(*snapshot, out);

@@ -42,6 +42,9 @@ std::vector<prometheus::MetricFamily> RenderSnapshot(const Snapshot& snapshot);
 /// its capacity). Integer-valued samples are written exactly.
 void WriteSnapshotText(const Snapshot& snapshot, std::string& out);
 
+/// A slight over-estimate of the bytes WriteSnapshotText writes (for one reserve()).
+std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot);
+
 /// Holds the latest published Snapshot and renders it on Collect(). Thread-safe: Publish() from
 /// the poll thread, Collect() from the HTTP thread; rendering happens outside the lock. Before the
 /// first Publish(), Collect() returns no families.
@@ -53,6 +56,8 @@ class SnapshotCollectable : public prometheus::Collectable {
   std::vector<prometheus::MetricFamily> Collect() const override;
   /// WriteSnapshotText of the latest snapshot (nothing before the first Publish()).
   void AppendText(std::string& out) const;
+  /// A slight over-estimate of AppendText's size, for reserving the buffer once.
+  std::size_t SizeHint() const;
 
  private:
   mutable std::mutex mutex_;
