@@ -350,6 +350,15 @@ TEST(WriteSnapshotText, LargeCountersAreExact) {
   EXPECT_THAT(text, HasSubstr(R"(direction="rx"} 18446744073709551557)"));
 }
 
+TEST(WriteSnapshotText, SizeEstimateIsAnUpperBound) {
+  Snapshot s = MakeSnapshot();
+  for (int i = 0; i < 100; ++i) s.aps.push_back(s.aps[i % 2]);
+  std::string text;
+  WriteSnapshotText(s, text);
+  EXPECT_GE(EstimateSnapshotTextSize(s), text.size());
+  EXPECT_LE(EstimateSnapshotTextSize(s), text.size() * 2);
+}
+
 TEST(WriteSnapshotText, EmptySnapshotWritesNothingAndAppends) {
   std::string text = "# existing\n";
   WriteSnapshotText(Snapshot{}, text);
