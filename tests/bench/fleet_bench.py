@@ -221,14 +221,10 @@ class Sampler:
 
 
 def inject_outage(sim_web, config, count, duration):
-    """POSTs kind=down for whole locations until `count` APs are down; returns their names."""
-    down = []
-    for location, aps in locations_from_config(config):
-        if len(down) >= count:
-            break
-        http_post(f"http://{sim_web}/faults",
-                  f"kind=down&duration={duration}&location={urllib.parse.quote(location)}")
-        down += aps
+    """POSTs kind=down for the first `count` APs (names are ASCII slugs); returns their names."""
+    down = [name for name, _ in targets_from_config(config)[:count]]
+    for name in down:
+        http_post(f"http://{sim_web}/faults", f"kind=down&duration={duration}&ap={name}")
     return set(down)
 
 
@@ -238,6 +234,13 @@ def run_surfzoned(a, sim, sim_web, config, tmp, base):
                    "--web.listen-address", f"127.0.0.1:{port}", "--log.level", "error"],
                   a.cpu, os.path.join(tmp, "surfzoned.log"))
     url = f"http://127.0.0.1:{port}/metrics"
+    try:
+        return measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp)
+    finally:
+        daemon.stop()
+
+
+def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
     self_names = ("surfzone_poll", "surfzone_polls", "surfzone_snmp")
 
     def scrape_self():
@@ -336,7 +339,6 @@ def run_surfzoned(a, sim, sim_web, config, tmp, base):
                       late_polls_during_outage=int(total(m1, "surfzone_polls_late_total") -
                                                    (late_before_outage or 0)),
                       live_ap_max_staleness_s=round(max(staleness), 1) if staleness else None)
-    daemon.stop()
     return result
 
 
@@ -390,6 +392,13 @@ def run_exporter(a, sim, config, tmp):
     port = free_port()
     exporter = Proc([exe, f"--config.file={yml}", f"--web.listen-address=127.0.0.1:{port}",
                      "--log.level=error"], a.cpu, os.path.join(tmp, "exporter.log"))
+    try:
+        return measure_exporter(a, exporter, port, sim, config)
+    finally:
+        exporter.stop()
+
+
+def measure_exporter(a, exporter, port, sim, config):
     wait_until("snmp_exporter", lambda: http_get(f"http://127.0.0.1:{port}/metrics"), 30)
     targets = [addr for _, addr in targets_from_config(config)]
     interval = parse_duration(a.interval)
@@ -420,7 +429,6 @@ def run_exporter(a, sim, config, tmp):
         scrape_bytes=sorted(o[3] for o in outcomes)[polls // 2],
         sim_cpu_s=round(sim1 - sim0, 2), sim_core_fraction=round((sim1 - sim0) / (t1 - t0), 4),
     )
-    exporter.stop()
     return result
 
 
