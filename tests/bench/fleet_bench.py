@@ -17,7 +17,7 @@ Examples:
   tests/bench/fleet_bench.py --build build --aps 20000 --cycles 3
   tests/bench/fleet_bench.py --build build --aps 2000 --tool snmp_exporter
   tests/bench/fleet_bench.py --build build --aps 20000 --outage 1000       # fault injection
-  tests/bench/fleet_bench.py --build build --aps 20000 --soak --interval 5s --cycles 100
+  tests/bench/fleet_bench.py --build build --aps 20000 --soak      # 100 cycles at 5 s
 """
 import argparse
 import asyncio
@@ -436,8 +436,9 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--build", default="build", help="CMake build directory")
     p.add_argument("--aps", type=int, default=200)
-    p.add_argument("--cycles", type=int, default=3, help="measured cycles after the first")
-    p.add_argument("--interval", default="30s")
+    p.add_argument("--cycles", type=int, default=None,
+                   help="measured cycles after the first (default 3; 100 with --soak)")
+    p.add_argument("--interval", default=None, help="poll interval (default 30s; 5s with --soak)")
     p.add_argument("--timeout", default="2s")
     p.add_argument("--retries", type=int, default=1)
     p.add_argument("--tool", choices=["surfzoned", "snmp_exporter"], default="surfzoned")
@@ -447,11 +448,17 @@ def main():
     p.add_argument("--outage", type=int, default=0, help="take this many APs down (POST /faults) "
                    "one interval into the run")
     p.add_argument("--outage-duration", type=float, default=120)
-    p.add_argument("--soak", action="store_true", help="label only: long run, short interval")
+    p.add_argument("--soak", action="store_true",
+                   help="memory soak: 100 cycles at a 5 s interval unless given; compare "
+                   "rss_first_third_max_mib with rss_last_third_max_mib")
     p.add_argument("--concurrency", type=int, default=2000, help="exporter scrapes in flight")
     p.add_argument("--warmup-timeout", type=float, default=600)
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()
+    if a.cycles is None:
+        a.cycles = 100 if a.soak else 3
+    if a.interval is None:
+        a.interval = "5s" if a.soak else "30s"
     a.cpu = None if a.cpu < 0 else a.cpu
     a.sim_cpu = None if a.sim_cpu < 0 else a.sim_cpu
     command = " ".join(shlex.quote(x) for x in sys.argv)
