@@ -1,11 +1,10 @@
 #include "surfzone/collectors/plan_executor.hpp"
 
+#include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "surfzone/snmp/table_walk.hpp"
-
-#include <algorithm>
 
 namespace surfzone::collectors {
 namespace asio = boost::asio;
@@ -36,8 +35,8 @@ bool AllScalarInstances(const std::vector<snmp::Oid>& scalars) {
 // co_await completes.
 template <typename Request>
 asio::awaitable<bool> ExecuteCombined(snmp::Session& session, const PollPlan& plan,
-                                      ExecuteLimits limits, PollResult& result,
-                                      ExecuteOutcome& out, Request& request) {
+                                      ExecuteLimits limits, PollResult& result, ExecuteOutcome& out,
+                                      Request& request) {
   std::vector<snmp::Oid> all_columns;
   for (const auto& table : plan.tables) {
     all_columns.insert(all_columns.end(), table.columns.begin(), table.columns.end());

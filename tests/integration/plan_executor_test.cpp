@@ -1,6 +1,8 @@
 // ExecutePlan against a real net-snmp snmpd: the combined v2c path (scalars as GETBULK
 // non-repeaters, all table columns in one walk) must return exactly what the separate v1 path
 // (one GET, then one GETNEXT walk per table) returns, with fewer requests.
+#include "surfzone/collectors/plan_executor.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
@@ -8,7 +10,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "surfzone/collectors/plan_executor.hpp"
 #include "surfzone/testing/snmpd.hpp"
 
 namespace surfzone::collectors {
@@ -39,7 +40,7 @@ struct PlanRun {
 };
 
 PlanRun Execute(const Snmpd& agent, config::SnmpVersion version, const PollPlan& plan,
-            int max_repetitions) {
+                int max_repetitions) {
   asio::io_context io;
   snmp::Engine engine;
   snmp::SessionOptions o;

@@ -256,8 +256,8 @@ TEST_F(SnmpSession, ManySessionsShareOneSocketAndEachGetsItsAnswers) {
   std::size_t fds_one = 0;  // after the first session opened (Asio's reactor exists by then)
   std::vector<std::unique_ptr<Session>> sessions;
   for (int i = 0; i < kSessions; ++i) {
-    sessions.push_back(std::make_unique<Session>(io_.get_executor(), engine_,
-                                                 Options(agent_->port(), V2c())));
+    sessions.push_back(
+        std::make_unique<Session>(io_.get_executor(), engine_, Options(agent_->port(), V2c())));
   }
   int opened = 0, answered = 0, wrong = 0;
   std::size_t fds_open = 0;
@@ -270,15 +270,14 @@ TEST_F(SnmpSession, ManySessionsShareOneSocketAndEachGetsItsAnswers) {
     fds_open = OpenFileDescriptors();
     int pending = kSessions;
     for (auto& s : sessions) {
-      s->AsyncGet(std::vector<Oid>{kSysName},
-                  [&](ErrorCode ec, Varbinds vbs) {
-                    if (!ec && vbs.size() == 1 && vbs[0].oid == kSysName) {
-                      ++answered;
-                    } else {
-                      ++wrong;
-                    }
-                    --pending;
-                  });
+      s->AsyncGet(std::vector<Oid>{kSysName}, [&](ErrorCode ec, Varbinds vbs) {
+        if (!ec && vbs.size() == 1 && vbs[0].oid == kSysName) {
+          ++answered;
+        } else {
+          ++wrong;
+        }
+        --pending;
+      });
     }
     asio::steady_timer wait(io_);
     while (pending > 0) {

@@ -129,8 +129,7 @@ struct Session::Impl : std::enable_shared_from_this<Impl>, detail::DatagramSink 
     t->f_fmtaddr = &Impl::TransportFormat;
     return t;
   }
-  static int TransportRecv(netsnmp_transport* t, void* buf, int size, void** opaque,
-                           int* olength) {
+  static int TransportRecv(netsnmp_transport* t, void* buf, int size, void** opaque, int* olength) {
     if (opaque) *opaque = nullptr;
     if (olength) *olength = 0;
     auto* self = static_cast<Impl*>(t->data);

@@ -4,11 +4,11 @@
 #include <prometheus/text_serializer.h>
 #include <sys/resource.h>
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <atomic>
 #include <iostream>
 #include <utility>
 

@@ -1,7 +1,6 @@
 #include "surfzone/core/fleet.hpp"
 
 #include <algorithm>
-
 #include <unordered_map>
 
 namespace surfzone::core {
@@ -144,8 +143,9 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     s.polls_total = t.polls();
     s.poll_failures_total = t.failures();
   }
-  snap.locations.resize(static_cast<std::size_t>(std::count_if(
-      locations_.begin(), locations_.end(), [](const auto& entry) { return entry.second.active; })));
+  snap.locations.resize(static_cast<std::size_t>(
+      std::count_if(locations_.begin(), locations_.end(),
+                    [](const auto& entry) { return entry.second.active; })));
   i = 0;
   for (const auto& [name, loc] : locations_) {
     if (!loc.active) continue;

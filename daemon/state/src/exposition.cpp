@@ -6,7 +6,6 @@
 
 #include "surfzone/state/text_writer.hpp"
 
-
 namespace surfzone::state {
 namespace {
 
@@ -120,19 +119,19 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
                             *ap.last_success_timestamp_seconds);
               }
             });
-  ap_family("surfzone_ap_poll_duration_seconds", "Duration of the last poll of the AP.",
-            MetricType::Gauge, [&](const ApSnapshot& ap) {
-              if (ap.poll_duration_seconds) {
-                sink.Sample(L{{"ap", ap.name}, {"location", ap.location}},
-                            *ap.poll_duration_seconds);
-              }
-            });
+  ap_family(
+      "surfzone_ap_poll_duration_seconds", "Duration of the last poll of the AP.",
+      MetricType::Gauge, [&](const ApSnapshot& ap) {
+        if (ap.poll_duration_seconds) {
+          sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, *ap.poll_duration_seconds);
+        }
+      });
   ap_family("surfzone_ap_polls_total", "Polls of the AP attempted.", MetricType::Counter,
             [&](const ApSnapshot& ap) {
               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.polls_total);
             });
-  ap_family("surfzone_ap_poll_failures_total", "Polls of the AP that failed.",
-            MetricType::Counter, [&](const ApSnapshot& ap) {
+  ap_family("surfzone_ap_poll_failures_total", "Polls of the AP that failed.", MetricType::Counter,
+            [&](const ApSnapshot& ap) {
               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.poll_failures_total);
             });
 
@@ -149,8 +148,8 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
                     sink.Sample(L{{"location", l.name}, {"kind", l.kind}}, l.aps);
                   });
   location_family("surfzone_location_aps_up",
-                  "Access points at the location that answered their last poll.",
-                  MetricType::Gauge, 1, [&](const LocationSnapshot& l) {
+                  "Access points at the location that answered their last poll.", MetricType::Gauge,
+                  1, [&](const LocationSnapshot& l) {
                     sink.Sample(L{{"location", l.name}, {"kind", l.kind}}, l.aps_up);
                   });
   location_family(
@@ -214,9 +213,9 @@ std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot) {
   // Per sample: metric name (~40) + labels; 12 AP samples, 7 location samples; a little over.
   std::size_t size = 4096;
   for (const ApSnapshot& ap : snapshot.aps) {
-    size += 12 * (ap.name.size() + ap.location.size() + 80) + ap.kind.size() +
-            ap.district.size() + ap.address.size() + ap.profile.size() + ap.sys_name.size() +
-            2 * ap.sys_descr.size() + ap.sys_object_id.size() + ap.traffic_source.size() + 160;
+    size += 12 * (ap.name.size() + ap.location.size() + 80) + ap.kind.size() + ap.district.size() +
+            ap.address.size() + ap.profile.size() + ap.sys_name.size() + 2 * ap.sys_descr.size() +
+            ap.sys_object_id.size() + ap.traffic_source.size() + 160;
   }
   for (const LocationSnapshot& l : snapshot.locations) {
     size += 7 * (l.name.size() + l.kind.size() + 80) + l.district.size() + 100;

@@ -1,7 +1,5 @@
 #include "surfzone/state/exposition.hpp"
 
-#include "surfzone/testing/metrics_text.hpp"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <prometheus/text_serializer.h>
@@ -19,6 +17,8 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "surfzone/testing/metrics_text.hpp"
 
 namespace surfzone::state {
 namespace {
