@@ -11,7 +11,10 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <filesystem>
+#include <memory>
 
 #include "surfzone/snmp/session.hpp"
 #include "surfzone/snmp/table_walk.hpp"
@@ -236,6 +239,58 @@ TEST_F(SnmpSession, SpoofedSourceAndGarbageAreDroppedAndCounted) {
   fake_watch.release();
   close(fake);
   close(spoof);
+}
+
+std::size_t OpenFileDescriptors() {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    ++n;
+  }
+  return n;
+}
+
+TEST_F(SnmpSession, ManySessionsShareOneSocketAndEachGetsItsAnswers) {
+  // 300 sessions to the same agent, all asking at once: the answers come back on one shared
+  // socket from one address:port, and each must reach the session whose request it answers.
+  constexpr int kSessions = 300;
+  std::size_t fds_one = 0;  // after the first session opened (Asio's reactor exists by then)
+  std::vector<std::unique_ptr<Session>> sessions;
+  for (int i = 0; i < kSessions; ++i) {
+    sessions.push_back(
+        std::make_unique<Session>(io_.get_executor(), engine_, Options(agent_->port(), V2c())));
+  }
+  int opened = 0, answered = 0, wrong = 0;
+  std::size_t fds_open = 0;
+  RunCoroutine(io_, [&]() -> asio::awaitable<void> {
+    for (auto& s : sessions) {
+      auto [ec] = co_await s->AsyncOpen(asio::as_tuple(asio::use_awaitable));
+      if (!ec) ++opened;
+      if (fds_one == 0) fds_one = OpenFileDescriptors();
+    }
+    fds_open = OpenFileDescriptors();
+    int pending = kSessions;
+    for (auto& s : sessions) {
+      s->AsyncGet(std::vector<Oid>{kSysName}, [&](ErrorCode ec, Varbinds vbs) {
+        if (!ec && vbs.size() == 1 && vbs[0].oid == kSysName) {
+          ++answered;
+        } else {
+          ++wrong;
+        }
+        --pending;
+      });
+    }
+    asio::steady_timer wait(io_);
+    while (pending > 0) {
+      wait.expires_after(std::chrono::milliseconds(10));
+      co_await wait.async_wait(asio::use_awaitable);
+    }
+    for (auto& s : sessions) s->Close();  // lets the shared socket's reader go
+  });
+  EXPECT_EQ(opened, kSessions);
+  EXPECT_EQ(answered, kSessions);
+  EXPECT_EQ(wrong, 0);
+  EXPECT_EQ(fds_open, fds_one) << "one shared IPv4 socket, not one per session";
+  EXPECT_EQ(engine_.stats().sessions_open, 0u);
 }
 
 }  // namespace

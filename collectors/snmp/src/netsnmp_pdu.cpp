@@ -65,6 +65,9 @@ Value DecodeValue(const netsnmp_variable_list* v) {
 
 Varbinds DecodeVarbinds(const netsnmp_pdu* pdu) {
   Varbinds out;
+  std::size_t count = 0;
+  for (const netsnmp_variable_list* v = pdu->variables; v; v = v->next_variable) ++count;
+  out.reserve(count);
   for (const netsnmp_variable_list* v = pdu->variables; v; v = v->next_variable) {
     std::vector<std::uint32_t> arcs(v->name_length);
     for (std::size_t i = 0; i < v->name_length; ++i)

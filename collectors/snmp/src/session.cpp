@@ -1,45 +1,30 @@
-// Session: net-snmp's single-session API driven by Asio.
+// Session: net-snmp's single-session API driven by Asio, over the Engine's shared UDP socket.
 //
-// The socket is watched with posix::stream_descriptor::async_wait (no reads by Asio); when it
-// is readable we check the sender, then let net-snmp read and dispatch the datagram. Timeouts
-// and retransmissions stay net-snmp's: an Asio timer fires at the moment
-// snmp_sess_select_info2_flags names and calls snmp_sess_timeout. Completions are always
-// posted, never invoked from inside net-snmp, so a handler may start the next request or close
-// the session safely.
+// Each net-snmp session gets a transport of ours (MakeTransport): sending is a sendto() to the
+// agent on the shared socket, receiving hands net-snmp the datagram the shared reader
+// (detail::SharedUdp) took for this session's peer. So a whole fleet needs one socket per
+// address family, not one per AP. Request matching, v3 security, timeouts and retransmissions
+// stay net-snmp's: an Asio timer fires at the moment snmp_sess_select_info2_flags names and
+// calls snmp_sess_timeout. Completions are always posted, never invoked from inside net-snmp,
+// so a handler may start the next request or close the session safely.
 #include "surfzone/snmp/session.hpp"
 
 #include <sys/socket.h>
 
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <cstring>
 
 #include "detail/netsnmp.hpp"
+#include "detail/shared_udp.hpp"
 #include "surfzone/snmp/message_peek.hpp"
 
 namespace surfzone::snmp {
 namespace asio = boost::asio;
 
-namespace {
-
-bool SameEndpoint(const sockaddr_storage& from, const asio::ip::udp::endpoint& peer) {
-  asio::ip::udp::endpoint got;
-  std::memcpy(got.data(), &from, std::min<std::size_t>(sizeof(from), got.capacity()));
-  got.resize(from.ss_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
-  auto addr = got.address();
-  // A v4 agent reached from a dual-stack socket shows up v4-mapped.
-  if (addr.is_v6() && addr.to_v6().is_v4_mapped() && peer.address().is_v4()) {
-    addr = asio::ip::make_address_v4(asio::ip::v4_mapped, addr.to_v6());
-  }
-  return addr == peer.address() && got.port() == peer.port();
-}
-
-}  // namespace
-
-struct Session::Impl : std::enable_shared_from_this<Impl> {
+struct Session::Impl : std::enable_shared_from_this<Impl>, detail::DatagramSink {
   Impl(asio::any_io_executor ex, Engine& e, SessionOptions o)
-      : executor(ex), engine(e), options(std::move(o)), watch(ex), timer(ex) {}
+      : executor(ex), engine(e), options(std::move(o)), timer(ex) {}
 
   // One outstanding net-snmp request; handed to net-snmp as the callback's `magic`.
   struct Request {
@@ -52,10 +37,8 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
   Engine& engine;
   SessionOptions options;
   void* sessp = nullptr;
-  int fd = -1;
-  asio::posix::stream_descriptor watch;
+  std::shared_ptr<detail::SharedUdp> udp;  // set while open
   asio::steady_timer timer;
-  bool waiting_read = false;
   unsigned generation = 0;  // bumped by CloseSocket: stale waits of an old socket are ignored
   bool closing = false;
   int outstanding = 0;
@@ -108,38 +91,82 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
         }
       }
     }
-    sessp = snmp_sess_open(&s);
+    udp = detail::SharedUdp::For(executor, engine, options.peer);
+    sessp = snmp_sess_add(&s, MakeTransport(), nullptr, nullptr);
     if (!sessp) {
       char* msg = nullptr;
       snmp_error(&s, nullptr, nullptr, &msg);
-      last_error = msg ? msg : "snmp_sess_open failed";
+      last_error = msg ? msg : "snmp_sess_add failed";
       free(msg);
+      udp.reset();
       return false;
     }
     if (probe) {
-      // snmp_sess_open clears DONT_PROBE; without it the first send would run net-snmp's
+      // snmp_sess_add clears DONT_PROBE; without it the first send would run net-snmp's
       // synchronous "delayed probe" and block the event loop.
       snmp_sess_session(sessp)->flags |= SNMP_FLAGS_DONT_PROBE;
     }
-    fd = snmp_sess_transport(sessp)->sock;
-    boost::system::error_code ec;
-    watch.assign(fd, ec);
+    udp->Register(options.peer, this);
     engine.stats().sessions_open++;
-    ArmRead();
     return true;
+  }
+
+  // --- our net-snmp transport: `data` points back to this Impl; f_close clears it so that
+  // netsnmp_transport_free does not free() it.
+  netsnmp_transport* MakeTransport() {
+    auto* t = static_cast<netsnmp_transport*>(calloc(1, sizeof(netsnmp_transport)));
+    if (!t) return nullptr;
+    const bool v6 = options.peer.address().is_v6();
+    t->domain = v6 ? netsnmp_UDPIPv6Domain : netsnmpUDPDomain;
+    t->domain_length = static_cast<int>(netsnmpUDPDomain_len);
+    t->sock = udp->fd();
+    t->flags = NETSNMP_TRANSPORT_FLAG_OPENED | NETSNMP_TRANSPORT_FLAG_SHARED;
+    t->data = this;
+    t->msgMaxSize = 65507;  // largest UDP payload over IPv4
+    t->f_recv = &Impl::TransportRecv;
+    t->f_send = &Impl::TransportSend;
+    t->f_close = &Impl::TransportClose;
+    t->f_fmtaddr = &Impl::TransportFormat;
+    return t;
+  }
+  static int TransportRecv(netsnmp_transport* t, void* buf, int size, void** opaque, int* olength) {
+    if (opaque) *opaque = nullptr;
+    if (olength) *olength = 0;
+    auto* self = static_cast<Impl*>(t->data);
+    if (!self || !self->udp) return -1;
+    const auto datagram = self->udp->current();
+    if (datagram.empty() || datagram.size() > static_cast<std::size_t>(size)) return -1;
+    std::memcpy(buf, datagram.data(), datagram.size());
+    return static_cast<int>(datagram.size());
+  }
+  static int TransportSend(netsnmp_transport* t, const void* buf, int size, void** /*opaque*/,
+                           int* /*olength*/) {
+    auto* self = static_cast<Impl*>(t->data);
+    if (!self || !self->udp || size < 0) return -1;
+    return static_cast<int>(
+        self->udp->SendTo(self->options.peer, buf, static_cast<std::size_t>(size)));
+  }
+  static int TransportClose(netsnmp_transport* t) {
+    t->data = nullptr;
+    t->sock = -1;
+    return 0;
+  }
+  static char* TransportFormat(netsnmp_transport* t, const void* /*data*/, int /*len*/) {
+    auto* self = static_cast<Impl*>(t->data);
+    if (!self) return strdup("udp: (closed)");
+    const auto& p = self->options.peer;
+    return strdup(("udp:" + p.address().to_string() + ":" + std::to_string(p.port())).c_str());
   }
 
   void CloseSocket() {
     if (!sessp) return;
     closing = true;
     ++generation;
-    waiting_read = false;
     timer.cancel();
-    watch.cancel();
-    watch.release();
+    udp->Unregister(options.peer, this);
     snmp_sess_close(sessp);  // fires TIMED_OUT callbacks for outstanding requests -> kClosed
     sessp = nullptr;
-    fd = -1;
+    udp.reset();
     closing = false;
     engine.stats().sessions_open--;
   }
@@ -229,61 +256,26 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
     }
   }
 
-  void ArmRead() {
-    if (waiting_read || !sessp) return;
-    waiting_read = true;
-    watch.async_wait(asio::posix::stream_descriptor::wait_read,
-                     [self = shared_from_this(), gen = generation](ErrorCode ec) {
-                       if (gen != self->generation) return;
-                       self->waiting_read = false;
-                       if (ec || !self->sessp) return;
-                       self->OnReadable();
-                     });
-  }
-
-  void OnReadable() {
-    auto& buf = engine.scratch().datagram;
-    for (int i = 0; i < 64 && sessp; ++i) {
-      sockaddr_storage from{};
-      socklen_t from_len = sizeof(from);
-      const ssize_t n = recvfrom(fd, buf.data(), buf.size(), MSG_PEEK | MSG_DONTWAIT,
-                                 reinterpret_cast<sockaddr*>(&from), &from_len);
-      if (n < 0) break;  // nothing more queued
-      if (!SameEndpoint(from, options.peer)) {
-        Discard(DropReason::kWrongSource);
-        continue;
-      }
-      const auto peek = PeekMessage(std::span(buf.data(), static_cast<std::size_t>(n)));
-      if (!peek) {  // net-snmp would drop it silently; we count it
-        Discard(DropReason::kMalformed);
-        continue;
-      }
-      if (peek->version != ExpectedVersion()) {
-        Discard(DropReason::kBadVersion);
-        continue;
-      }
-      const unsigned callbacks_before = callbacks;
-      const unsigned sec_errors_before = sec_errors;
-      auto& scratch = engine.scratch();
-      scratch.Ensure(fd);
-      NETSNMP_LARGE_FD_SET(fd, &scratch.fds);
-      snmp_sess_read2(sessp, &scratch.fds);
-      NETSNMP_LARGE_FD_CLR(fd, &scratch.fds);
-      if (callbacks == callbacks_before) {
-        // net-snmp took the datagram but it answered nothing we asked: a stale or forged
-        // request-id, or (v3) one that failed authentication.
-        engine.stats().Dropped(sec_errors != sec_errors_before ? DropReason::kAuthFailure
-                                                               : DropReason::kUnknownRequestId)++;
-      }
-    }
-    ArmRead();
+  // A datagram from our peer, read by the shared socket: checked, then given to net-snmp.
+  std::optional<DropReason> Deliver(std::span<const std::uint8_t> datagram) override {
+    if (!sessp) return DropReason::kWrongSource;
+    const auto peek = PeekMessage(datagram);
+    if (!peek) return DropReason::kMalformed;  // net-snmp would drop it silently; we count it
+    if (peek->version != ExpectedVersion()) return DropReason::kBadVersion;
+    const unsigned callbacks_before = callbacks;
+    const unsigned sec_errors_before = sec_errors;
+    const int fd = udp->fd();
+    auto& scratch = engine.scratch();
+    scratch.Ensure(fd);
+    NETSNMP_LARGE_FD_SET(fd, &scratch.fds);
+    snmp_sess_read2(sessp, &scratch.fds);  // calls TransportRecv, which copies `datagram`
+    NETSNMP_LARGE_FD_CLR(fd, &scratch.fds);
     ArmTimer();
-  }
-
-  void Discard(DropReason reason) {
-    char byte;
-    recv(fd, &byte, 1, MSG_DONTWAIT);  // removes the whole datagram
-    engine.stats().Dropped(reason)++;
+    if (callbacks != callbacks_before) return std::nullopt;
+    // net-snmp took the datagram but it answered nothing we asked: a stale or forged
+    // request-id, or (v3) one that failed authentication.
+    return sec_errors != sec_errors_before ? DropReason::kAuthFailure
+                                           : DropReason::kUnknownRequestId;
   }
 
   long ExpectedVersion() const {
@@ -306,6 +298,7 @@ struct Session::Impl : std::enable_shared_from_this<Impl> {
     int numfds = 0;
     int block = 1;
     timeval tv{};
+    const int fd = udp->fd();
     auto& scratch = engine.scratch();
     scratch.Ensure(fd);
     snmp_sess_select_info2_flags(sessp, &numfds, &scratch.fds, &tv, &block,

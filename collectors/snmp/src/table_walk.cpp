@@ -40,7 +40,7 @@ bool TableWalk::Done() const {
   return true;
 }
 
-void TableWalk::Feed(const Varbinds& response) {
+void TableWalk::Feed(Varbinds response) {
   std::vector<std::size_t> active;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     if (ends_[c] == WalkEnd::kNotYet) active.push_back(c);
@@ -51,7 +51,7 @@ void TableWalk::Feed(const Varbinds& response) {
   for (std::size_t i = 0; i < response.size(); ++i) {
     const std::size_t c = active[i % active.size()];
     if (ends_[c] != WalkEnd::kNotYet) continue;
-    const Varbind& vb = response[i];
+    Varbind& vb = response[i];
     if (vb.value.type == ValueType::kEndOfMibView) {
       ends_[c] = WalkEnd::kEndOfMibView;
     } else if (!vb.oid.StartsWith(columns_[c]) || vb.oid.size() == columns_[c].size()) {
@@ -62,7 +62,7 @@ void TableWalk::Feed(const Varbinds& response) {
       ends_[c] = WalkEnd::kMaxRows;
     } else {
       cursor_[c] = vb.oid;
-      results_[c].push_back(vb);
+      results_[c].push_back(std::move(vb));
       ++progressed;
     }
   }

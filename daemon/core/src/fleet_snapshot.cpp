@@ -13,6 +13,7 @@ void SetWifi(const WifiFacts& wifi, state::ApSnapshot& s) {
   s.serial = wifi.serial;
   s.mac = wifi.mac;
   s.clients = wifi.clients.clients;
+  s.radios.clear();
   for (const auto& r : wifi.clients.radios) s.radios.push_back({r.radio, r.band, r.clients});
   s.ssid_clients.assign(wifi.clients.ssids.begin(), wifi.clients.ssids.end());
 }
@@ -23,11 +24,19 @@ constexpr const char* kUnassigned = "unassigned";
 
 state::Snapshot Fleet::BuildSnapshot() const {
   state::Snapshot snap;
-  snap.aps.reserve(aps_.size());
+  BuildSnapshot(snap);
+  return snap;
+}
+
+// Every field is assigned: a snapshot recycled from an earlier publish keeps its strings' and
+// vectors' capacity, so re-publishing a 20,000-AP fleet every second allocates (almost) nothing.
+void Fleet::BuildSnapshot(state::Snapshot& snap) const {
+  snap.aps.resize(aps_.size());  // drops the unassigned APs AddSnapshotWifi appended last time
+  std::size_t i = 0;
   for (const auto& ap : aps_) {
     const LocationAccount& loc = locations_.at(ap->location);
     const ApTracker& t = ap->tracker;
-    state::ApSnapshot s;
+    state::ApSnapshot& s = snap.aps[i++];
     s.name = ap->cfg.name;
     s.location = ap->location;
     s.kind = config::ToString(loc.meta.kind);
@@ -38,6 +47,7 @@ state::Snapshot Fleet::BuildSnapshot() const {
     s.sys_descr = t.system().sys_descr;
     s.sys_object_id = t.system().sys_object_id;
     s.traffic_source = t.traffic_source();
+    s.known = t.up().has_value();
     s.up = t.up().value_or(false);
     s.boot_time_seconds = t.boot_time_seconds();
     s.reboots = t.reboots();
@@ -50,11 +60,14 @@ state::Snapshot Fleet::BuildSnapshot() const {
     s.poll_failures_total = t.failures();
     s.controller = ap->cfg.controller;
     SetWifi(t.wifi(), s);
-    snap.aps.push_back(std::move(s));
   }
+  std::size_t active = 0;
+  for (const auto& [name, loc] : locations_) active += loc.active ? 1 : 0;
+  snap.locations.resize(active);  // drops a previous "unassigned" entry too
+  i = 0;
   for (const auto& [name, loc] : locations_) {
     if (!loc.active) continue;
-    state::LocationSnapshot l;
+    state::LocationSnapshot& l = snap.locations[i++];
     l.name = name;
     l.kind = config::ToString(loc.meta.kind);
     l.district = loc.meta.district;
@@ -62,15 +75,17 @@ state::Snapshot Fleet::BuildSnapshot() const {
     l.lon = loc.meta.lon;
     l.aps = loc.configured;
     l.aps_up = loc.up;
+    l.aps_unknown = loc.configured - loc.known;
     l.rx_bytes = loc.rx_bytes;
     l.tx_bytes = loc.tx_bytes;
     l.seconds_up = loc.state.seconds(state::LocationStatus::kUp);
     l.seconds_degraded = loc.state.seconds(state::LocationStatus::kDegraded);
     l.seconds_down = loc.state.seconds(state::LocationStatus::kDown);
-    snap.locations.push_back(std::move(l));
+    l.clients.reset();  // summed over the APs in AddSnapshotWifi
+    l.ssid_clients.clear();
   }
+  snap.controllers.clear();
   AddSnapshotWifi(snap);
-  return snap;
 }
 
 void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
@@ -95,6 +110,7 @@ void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
       s.profile = c->cfg.profile;
       s.controller = c->cfg.name;
       s.traffic_source = "none";
+      s.known = true;
       s.up = u.row.up != false;
       SetWifi(u.wifi, s);
       ++unassigned;

@@ -58,7 +58,12 @@ void Poller::Push(const std::shared_ptr<ApEntry>& ap, Clock::time_point at) {
 
 void Poller::Arm() {
   if (stopped_ || heap_.empty()) return;
-  armed_for_ = heap_.top().at;
+  // Wake on a 20 ms grid: polls due within one tick start together, so one wake-up sends a
+  // batch of requests and their answers arrive together (far fewer event-loop wake-ups at
+  // 20,000 APs). 20 ms of lateness is nothing next to the 1 s "late" threshold.
+  constexpr Clock::duration kTick = std::chrono::milliseconds(20);
+  const auto due = heap_.top().at.time_since_epoch();
+  armed_for_ = Clock::time_point(((due + kTick - Clock::duration(1)) / kTick) * kTick);
   timer_.expires_at(armed_for_);
   timer_.async_wait([this](boost::system::error_code ec) {
     if (ec || stopped_) return;

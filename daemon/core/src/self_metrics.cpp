@@ -25,7 +25,7 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
                   .Add({});
   sessions_ = &p::BuildGauge()
                    .Name("surfzone_snmp_sessions")
-                   .Help("Open SNMP sessions (one UDP socket each).")
+                   .Help("Open SNMP sessions (all share one UDP socket per address family).")
                    .Register(*registry_)
                    .Add({});
   request_duration_ =

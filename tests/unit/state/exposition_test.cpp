@@ -15,7 +15,10 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include "surfzone/testing/metrics_text.hpp"
 
 namespace surfzone::state {
 namespace {
@@ -37,6 +40,7 @@ Snapshot MakeSnapshot() {
   a.sys_descr = "Vendor \"X\" AP\nfw 1.2 C:\\boot";
   a.sys_object_id = "1.3.6.1.4.1.8072.3.2.10";
   a.traffic_source = "if-mib-64";
+  a.known = true;
   a.up = true;
   a.boot_time_seconds = 1699990000;
   a.reboots = 2;
@@ -49,7 +53,7 @@ Snapshot MakeSnapshot() {
   a.poll_failures_total = 1;
   s.aps.push_back(a);
 
-  ApSnapshot b;  // never answered: nothing optional is known
+  ApSnapshot b;  // polled, never answered: down, and nothing optional is known
   b.name = "ap-2";
   b.location = "Market Square";
   b.kind = "square";
@@ -57,6 +61,7 @@ Snapshot MakeSnapshot() {
   b.address = "10.0.0.2:161";
   b.profile = "generic";
   b.traffic_source = "none";
+  b.known = true;
   b.polls_total = 3;
   b.poll_failures_total = 3;
   s.aps.push_back(b);
@@ -111,7 +116,8 @@ TEST(RenderSnapshot, FamiliesInContractOrderWithTypes) {
                           "surfzone_ap_last_success_timestamp_seconds",
                           "surfzone_ap_poll_duration_seconds", "surfzone_ap_polls_total",
                           "surfzone_ap_poll_failures_total", "surfzone_location_aps",
-                          "surfzone_location_aps_up", "surfzone_location_traffic_bytes_total",
+                          "surfzone_location_aps_up", "surfzone_location_aps_unknown",
+                          "surfzone_location_traffic_bytes_total",
                           "surfzone_location_info", "surfzone_location_state_seconds_total"));
   for (const auto& f : families) {
     const bool is_total = f.name.size() > 6 && f.name.ends_with("_total");
@@ -160,7 +166,7 @@ TEST(RenderSnapshot, FamilyWithoutSamplesIsOmitted) {
   s.aps[0].boot_time_seconds.reset();
   const auto families = RenderSnapshot(s);
   EXPECT_EQ(Find(families, "surfzone_ap_boot_time_seconds"), nullptr);
-  EXPECT_EQ(families.size(), 14u);
+  EXPECT_EQ(families.size(), 15u);
   EXPECT_TRUE(RenderSnapshot(Snapshot{}).empty());
 }
 
@@ -213,9 +219,13 @@ TEST(RenderSnapshot, SampleCountsScaleWithSnapshot) {
   Snapshot s;
   s.aps.resize(100);
   s.locations.resize(7);
-  for (std::size_t i = 0; i < s.aps.size(); ++i) s.aps[i].name = "ap-" + std::to_string(i);
+  for (std::size_t i = 0; i < s.aps.size(); ++i) {
+    s.aps[i].name = "ap-" + std::to_string(i);
+    s.aps[i].known = i % 4 != 0;  // every fourth AP unknown: no surfzone_ap_up sample
+  }
   const auto families = RenderSnapshot(s);
-  EXPECT_EQ(Find(families, "surfzone_ap_up")->metric.size(), 100u);
+  EXPECT_EQ(Find(families, "surfzone_ap_up")->metric.size(), 75u);
+  EXPECT_EQ(Find(families, "surfzone_ap_info")->metric.size(), 100u);
   EXPECT_EQ(Find(families, "surfzone_ap_traffic_bytes_total")->metric.size(), 200u);
   EXPECT_EQ(Find(families, "surfzone_location_state_seconds_total")->metric.size(), 21u);
   EXPECT_EQ(Find(families, "surfzone_ap_boot_time_seconds"), nullptr);
@@ -270,26 +280,97 @@ TEST(SnapshotCollectable, ConcurrentPublishAndCollect) {
   EXPECT_EQ(collectable.Latest()->aps[0].polls_total, static_cast<std::uint64_t>(kRounds - 1));
 }
 
-TEST(RenderSnapshot, PassesPromtoolCheckMetrics) {
-  const std::filesystem::path promtool = "/usr/bin/promtool";
-  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+// Runs `promtool check metrics` on `text`; returns its exit status and output.
+std::pair<int, std::string> PromtoolCheck(const std::filesystem::path& promtool,
+                                          const std::string& text) {
   const std::filesystem::path file =
       std::filesystem::path(::testing::TempDir()) /
       ("surfzone_state_metrics_" + std::to_string(::getpid()) + ".prom");
   {
     std::ofstream out(file);
-    out << Serialize(RenderSnapshot(MakeSnapshot()));
+    out << text;
   }
   const std::string command = promtool.string() + " check metrics < " + file.string() + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
+  if (pipe == nullptr) return {-1, "popen failed"};
   std::string output;
   std::array<char, 4096> buffer{};
   while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
   const int status = ::pclose(pipe);
   std::filesystem::remove(file);
+  return {status, output};
+}
+
+TEST(RenderSnapshot, PassesPromtoolCheckMetrics) {
+  const std::filesystem::path promtool = "/usr/bin/promtool";
+  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+  const auto [status, output] = PromtoolCheck(promtool, Serialize(RenderSnapshot(MakeSnapshot())));
   EXPECT_EQ(status, 0) << output;
   EXPECT_EQ(output, "") << output;
+}
+
+TEST(WriteSnapshotText, PassesPromtoolCheckMetrics) {
+  const std::filesystem::path promtool = "/usr/bin/promtool";
+  if (!std::filesystem::exists(promtool)) GTEST_SKIP() << "promtool not installed";
+  std::string text;
+  WriteSnapshotText(MakeSnapshot(), text);
+  const auto [status, output] = PromtoolCheck(promtool, text);
+  EXPECT_EQ(status, 0) << output << text;
+  EXPECT_EQ(output, "") << output;
+}
+
+// The direct text path and prometheus-cpp's serializer of RenderSnapshot must agree on every
+// sample (name, labels, value) and on every HELP/TYPE line.
+TEST(WriteSnapshotText, SameSamplesAndHeadersAsTheSerializer) {
+  const Snapshot snapshot = MakeSnapshot();
+  const std::string reference = Serialize(RenderSnapshot(snapshot));
+  std::string text;
+  WriteSnapshotText(snapshot, text);
+
+  const auto ref = testing::MetricsText::Parse(reference);
+  const auto got = testing::MetricsText::Parse(text);
+  ASSERT_EQ(got.samples().size(), ref.samples().size()) << text;
+  for (std::size_t i = 0; i < ref.samples().size(); ++i) {
+    const auto& r = ref.samples()[i];
+    const auto& g = got.samples()[i];
+    EXPECT_EQ(g.name, r.name) << i;
+    EXPECT_EQ(g.labels, r.labels) << testing::Describe(r.name, r.labels);
+    EXPECT_DOUBLE_EQ(g.value, r.value) << testing::Describe(r.name, r.labels);
+  }
+  auto comments = [](const std::string& t) {
+    std::vector<std::string> lines;
+    std::istringstream in(t);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind('#', 0) == 0) lines.push_back(line);
+    }
+    return lines;
+  };
+  EXPECT_EQ(comments(text), comments(reference));
+  // Escaping as the format requires: backslash, quote and newline in a label value.
+  EXPECT_THAT(text, HasSubstr(R"(sys_descr="Vendor \"X\" AP\nfw 1.2 C:\\boot")"));
+}
+
+TEST(WriteSnapshotText, LargeCountersAreExact) {
+  Snapshot s = MakeSnapshot();
+  s.aps[0].rx_bytes = 18446744073709551557ull;  // beyond a double's 53-bit mantissa
+  std::string text;
+  WriteSnapshotText(s, text);
+  EXPECT_THAT(text, HasSubstr(R"(direction="rx"} 18446744073709551557)"));
+}
+
+TEST(WriteSnapshotText, SizeEstimateIsAnUpperBound) {
+  Snapshot s = MakeSnapshot();
+  for (int i = 0; i < 100; ++i) s.aps.push_back(s.aps[i % 2]);
+  std::string text;
+  WriteSnapshotText(s, text);
+  EXPECT_GE(EstimateSnapshotTextSize(s), text.size());
+  EXPECT_LE(EstimateSnapshotTextSize(s), text.size() * 2);
+}
+
+TEST(WriteSnapshotText, EmptySnapshotWritesNothingAndAppends) {
+  std::string text = "# existing\n";
+  WriteSnapshotText(Snapshot{}, text);
+  EXPECT_EQ(text, "# existing\n");
 }
 
 }  // namespace

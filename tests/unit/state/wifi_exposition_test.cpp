@@ -1,4 +1,4 @@
-#include "surfzone/state/wifi_exposition.hpp"
+#include "surfzone/state/exposition.hpp"
 
 #include <gtest/gtest.h>
 
@@ -46,9 +46,13 @@ TEST(WifiExposition, ClientAndControllerFamilies) {
   c.clients = 23;
   s.controllers.push_back(c);
 
-  std::vector<prometheus::MetricFamily> out;
-  AppendWifiFamilies(s, out);
-  ASSERT_EQ(out.size(), 7u);
+  const std::vector<prometheus::MetricFamily> out = RenderSnapshot(s);
+  for (const char* name : {"surfzone_ap_clients", "surfzone_ap_radio_clients",
+                           "surfzone_ssid_clients", "surfzone_location_clients",
+                           "surfzone_controller_up", "surfzone_controller_aps",
+                           "surfzone_controller_clients"}) {
+    EXPECT_NE(Find(out, name), nullptr) << name;
+  }
   const auto* ap_clients = Find(out, "surfzone_ap_clients");
   ASSERT_NE(ap_clients, nullptr);
   ASSERT_EQ(ap_clients->metric.size(), 1u);
@@ -66,9 +70,14 @@ TEST(WifiExposition, ClientAndControllerFamilies) {
   EXPECT_EQ(aps->metric[1].gauge.value, 1);
   EXPECT_EQ(Find(out, "surfzone_controller_clients")->metric[0].gauge.value, 23);
 
-  std::vector<prometheus::MetricFamily> none;
-  AppendWifiFamilies(Snapshot{}, none);
-  EXPECT_TRUE(none.empty());
+  // The text fast path writes the same Wi-Fi samples.
+  std::string text;
+  WriteSnapshotText(s, text);
+  EXPECT_NE(text.find("surfzone_ap_radio_clients{ap=\"ap-1\",location=\"Torget\",radio=\"1\",band=\"5GHz\"} 4\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("surfzone_controller_clients{controller=\"wlc\"} 23\n"), std::string::npos);
+  EXPECT_TRUE(RenderSnapshot(Snapshot{}).empty());
 }
 
 }  // namespace

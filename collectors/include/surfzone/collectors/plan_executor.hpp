@@ -1,7 +1,9 @@
 #pragma once
-/// Runs a PollPlan over an SNMP session: one GET for all scalars, then one multi-column
-/// GETBULK walk per table. Stops at the first timeout (a dead AP costs one timeout, not one per
-/// request).
+/// Runs a PollPlan over an SNMP session. v2c/v3: one GETBULK with the scalars as non-repeaters
+/// and every table column as repeaters, then more GETBULKs only for columns not finished (a
+/// small AP answers a whole poll in one round trip). v1, or an agent that rejects that request:
+/// one GET for all scalars, then one multi-column GETNEXT/GETBULK walk per table. Stops at the
+/// first timeout (a dead AP costs one timeout, not one per request).
 
 #include <boost/asio/awaitable.hpp>
 #include <chrono>

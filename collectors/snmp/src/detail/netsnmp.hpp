@@ -11,6 +11,7 @@
 // clang-format on
 
 #include <boost/asio/ip/udp.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,11 +20,14 @@
 #include "surfzone/snmp/value.hpp"
 
 namespace surfzone::snmp {
+namespace detail {
+class SharedUdp;
+}
 
 struct Engine::Scratch {
   netsnmp_large_fd_set fds;
   int capacity = 0;
-  std::vector<std::uint8_t> datagram = std::vector<std::uint8_t>(65536);  // peek buffer
+  std::weak_ptr<detail::SharedUdp> udp4, udp6;  // the sessions' shared sockets, while any is open
   Scratch();
   ~Scratch();
   void Ensure(int fd);  // grow so that `fd` fits

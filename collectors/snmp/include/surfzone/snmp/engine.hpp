@@ -12,7 +12,7 @@ namespace surfzone::snmp {
 
 /// Why an incoming packet was thrown away (label `reason` of surfzone_snmp_dropped_packets_total).
 enum class DropReason : std::uint8_t {
-  kWrongSource,       // came from another address/port than the request went to
+  kWrongSource,       // came from an address:port that no open session polls
   kUnknownRequestId,  // parsed, but answers no outstanding request
   kMalformed,         // BER/ASN.1 parse error, truncated, garbage
   kBadVersion,        // SNMP version does not match the session
@@ -28,7 +28,7 @@ struct EngineStats {
   std::array<std::uint64_t, static_cast<std::size_t>(DropReason::kCount)> dropped{};
   std::array<std::uint64_t, static_cast<std::size_t>(RequestResult::kCount)> requests{};
   std::uint64_t retries = 0;        // retransmissions done by net-snmp after a timeout
-  std::uint64_t sessions_open = 0;  // currently open net-snmp sessions (= UDP sockets)
+  std::uint64_t sessions_open = 0;  // currently open net-snmp sessions (sharing the sockets)
 
   std::uint64_t& Dropped(DropReason r) { return dropped[static_cast<std::size_t>(r)]; }
   std::uint64_t& Requests(RequestResult r) { return requests[static_cast<std::size_t>(r)]; }
@@ -45,7 +45,7 @@ class Engine {
   EngineStats& stats() { return stats_; }
   const EngineStats& stats() const { return stats_; }
 
-  /// Internal: shared scratch state for the net-snmp calls (a large fd set).
+  /// Internal: shared state for the net-snmp calls (a large fd set, the shared sockets).
   struct Scratch;
   Scratch& scratch() { return *scratch_; }
 

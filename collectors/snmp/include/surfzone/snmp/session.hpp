@@ -1,7 +1,9 @@
 #pragma once
 /// An asynchronous SNMP session to one agent, on Boost.Asio, backed by net-snmp.
 ///
-/// Each Session owns one net-snmp single-session (one UDP socket). Requests complete through
+/// Each Session owns one net-snmp single-session; all sessions of an Engine send and receive
+/// through one shared UDP socket per address family (answers are matched to the session by
+/// their source address:port, then to the request by net-snmp). Requests complete through
 /// Asio completion tokens (callbacks, `use_awaitable`, `as_tuple(use_awaitable)` ...); timeouts
 /// and retransmissions are net-snmp's, driven by an Asio timer; nothing blocks the event loop.
 /// v3 engine-ID discovery is done asynchronously by Open(); time synchronisation (notInTimeWindow)
@@ -46,7 +48,7 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  /// Opens the socket; for v3 also discovers the agent's engine ID (one round trip).
+  /// Opens the session; for v3 also discovers the agent's engine ID (one round trip).
   template <typename Token>
   auto AsyncOpen(Token&& token) {
     return boost::asio::async_initiate<Token, OpenSignature>(
@@ -75,7 +77,7 @@ class Session {
   }
 
   bool IsOpen() const;
-  /// Closes the socket now; outstanding requests complete with Errc::kClosed. Reopen with
+  /// Closes the session now; outstanding requests complete with Errc::kClosed. Reopen with
   /// AsyncOpen.
   void Close();
 

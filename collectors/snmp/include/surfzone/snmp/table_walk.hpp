@@ -23,8 +23,9 @@ class TableWalk {
 
   /// OIDs for the next GETBULK (one per unfinished column); empty when the walk is done.
   std::vector<Oid> NextRequest() const;
-  /// Feed the varbinds answering the request NextRequest() returned.
-  void Feed(const Varbinds& response);
+  /// Feed the varbinds answering the request NextRequest() returned (moved into results();
+  /// pass an rvalue to avoid a copy).
+  void Feed(Varbinds response);
   bool Done() const;
 
   /// Per column: the varbinds found below that column, in order.

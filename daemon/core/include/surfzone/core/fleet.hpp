@@ -93,6 +93,8 @@ class Fleet {
   /// Advances every active location's state clock to `now`.
   void ObserveLocations(double now);
   state::Snapshot BuildSnapshot() const;
+  /// The same into an existing snapshot, reusing its storage (every field is overwritten).
+  void BuildSnapshot(state::Snapshot& into) const;
 
  private:
   void RecountLocations();

@@ -20,6 +20,9 @@ struct ApSnapshot {
   std::string name, location, kind, district, address, profile;
   std::string sys_name, sys_descr, sys_object_id;  ///< Empty until known.
   std::string traffic_source;                      ///< "if-mib-64", "if-mib-32", "none".
+  /// false while its state is unknown (not polled yet, or its controller does not answer):
+  /// then it is neither up nor down, and surfzone_ap_up has no sample for it.
+  bool known = false;
   bool up = false;
   std::optional<double> boot_time_seconds;  ///< Unix seconds.
   std::uint64_t reboots = 0;
@@ -27,7 +30,7 @@ struct ApSnapshot {
   std::optional<double> last_poll_timestamp_seconds, last_success_timestamp_seconds;
   std::optional<double> poll_duration_seconds;  ///< Duration of the last poll.
   std::uint64_t polls_total = 0, poll_failures_total = 0;
-  // Wi-Fi profile data (issue 6); see wifi_exposition.hpp for the families.
+  // Wi-Fi profile data (issue 6); see src/wifi_families.hpp for the families.
   std::string model, firmware, serial, mac;  ///< Identity from the profile; empty if unknown.
   std::string controller;                    ///< Controller that reports this AP, or "".
   std::optional<std::uint64_t> clients;      ///< Associated clients; nullopt: not known.
@@ -40,6 +43,7 @@ struct LocationSnapshot {
   std::string name, kind, district;
   std::optional<double> lat, lon;
   int aps = 0, aps_up = 0;
+  int aps_unknown = 0;  ///< neither up nor down (see ApSnapshot::known)
   std::uint64_t rx_bytes = 0, tx_bytes = 0;  ///< Monotonic: survives AP reboots and reloads.
   double seconds_up = 0, seconds_degraded = 0, seconds_down = 0;
   std::optional<std::uint64_t> clients;  ///< Sum over its APs with a count; nullopt if none has.

@@ -1,0 +1,45 @@
+#pragma once
+/// Writes Prometheus text exposition (format 0.0.4) straight into a string: the fast path for
+/// the per-AP families, which at 20,000 APs are too many samples to build as prometheus-cpp
+/// objects on every scrape. Same output rules as prometheus::TextSerializer: `# HELP`, `# TYPE`,
+/// then `name{label="value",...} value` lines; label values escaped (\\, \", \n); a family
+/// without samples writes nothing.
+
+#include <prometheus/metric_type.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace surfzone::state {
+
+/// Label name/value pairs of one sample; views only, nothing is copied until written.
+using ExpositionLabels = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+class TextWriter {
+ public:
+  explicit TextWriter(std::string& out) : out_(out) {}
+
+  /// Starts a family; its HELP/TYPE lines are written with the first sample.
+  void Begin(const char* name, const char* help, prometheus::MetricType type,
+             std::size_t expected_samples = 0);
+  void Sample(ExpositionLabels labels, double value);
+  void Sample(ExpositionLabels labels, std::uint64_t value);  // exact, no rounding to double
+  void Sample(ExpositionLabels labels, int value);
+  void End();
+
+ private:
+  void Head(ExpositionLabels labels);
+  std::string& out_;
+  std::string_view name_;
+  const char* help_ = "";
+  prometheus::MetricType type_ = prometheus::MetricType::Untyped;
+  bool header_written_ = false;
+};
+
+/// Appends `value` with \, " and newline escaped as the text format requires.
+void AppendEscapedLabelValue(std::string& out, std::string_view value);
+
+}  // namespace surfzone::state
