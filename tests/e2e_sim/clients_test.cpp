@@ -81,7 +81,8 @@ std::vector<std::string> Knowable(const boost::json::value& truth) {
   std::vector<std::string> out;
   for (const auto& ap : truth.at("aps").as_array()) {
     const auto& controller = ap.at("controller");
-    if (controller.is_null() || !silent.contains(Str(controller))) out.push_back(Str(ap.at("name")));
+    if (controller.is_null() || !silent.contains(Str(controller)))
+      out.push_back(Str(ap.at("name")));
   }
   return out;
 }
@@ -179,9 +180,9 @@ void ExpectClientsMatchTruth(const Reading& r) {
     SCOPED_TRACE("location " + name);
     if (counted.contains(name)) {
       // The truth's location total, less what the daemon cannot know.
-      EXPECT_EQ(
-          ValueOr(m, "surfzone_location_clients", {{"location", name}, {"kind", Str(l.at("kind"))}}),
-          Num(l.at("clients").at("total")) - unknown_clients[name]);
+      EXPECT_EQ(ValueOr(m, "surfzone_location_clients",
+                        {{"location", name}, {"kind", Str(l.at("kind"))}}),
+                Num(l.at("clients").at("total")) - unknown_clients[name]);
     } else {
       EXPECT_FALSE(m.Has("surfzone_location_clients", {{"location", name}}));
     }
@@ -243,10 +244,10 @@ TEST(SimClients, ClientCountsMatchTheTruthForDirectAndControllerManagedAps) {
   const SurfzoneSim sim(dir.path(), kFleet, {.ap_count = kAgents});
   ASSERT_DOUBLE_EQ(sim.speed(), kSpeed);
   Surfzoned daemon(dir.path(), sim.config_path());
-  const std::vector<std::string> all_aps = {
-      "stortorget-1",  "stortorget-2",  "stortorget-3",  "hamnen-1",      "hamnen-2",
-      "kungstorget-1", "kungstorget-2", "kungstorget-3", "slottshagen-1", "slottshagen-2",
-      "slottshagen-3"};
+  const std::vector<std::string> all_aps = {"stortorget-1",  "stortorget-2",  "stortorget-3",
+                                            "hamnen-1",      "hamnen-2",      "kungstorget-1",
+                                            "kungstorget-2", "kungstorget-3", "slottshagen-1",
+                                            "slottshagen-2", "slottshagen-3"};
   MetricsText m;
   ASSERT_TRUE(daemon.WaitFor(
       [&](const MetricsText& s) {
@@ -272,10 +273,11 @@ TEST(SimClients, ClientCountsMatchTheTruthForDirectAndControllerManagedAps) {
   for (const char* location : {"Stortorget", "Hamnen", "Kungstorget", "Slottshagen"}) {
     EXPECT_GT(LocationClients(r, location), 0) << location;
   }
-  std::printf("steady: %d attempt(s), clients Stortorget %.0f Hamnen %.0f Kungstorget %.0f "
-              "Slottshagen %.0f\n",
-              r.attempts, LocationClients(r, "Stortorget"), LocationClients(r, "Hamnen"),
-              LocationClients(r, "Kungstorget"), LocationClients(r, "Slottshagen"));
+  std::printf(
+      "steady: %d attempt(s), clients Stortorget %.0f Hamnen %.0f Kungstorget %.0f "
+      "Slottshagen %.0f\n",
+      r.attempts, LocationClients(r, "Stortorget"), LocationClients(r, "Hamnen"),
+      LocationClients(r, "Kungstorget"), LocationClients(r, "Slottshagen"));
 
   // --- 2. A managed AP down behind each controller: 48 sim s = 8 real s. ---
   sim.Inject("ap=kungstorget-2&kind=down&duration=48");

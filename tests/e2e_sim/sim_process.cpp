@@ -70,12 +70,11 @@ SurfzoneSim::SurfzoneSim(const std::string& dir, const std::string& fleet_yaml,
     base_port_ = FreeUdpPortRange(options.ap_count);
     api_port_ = testing::FreeTcpPort();
     proc_ = std::make_unique<testing::ChildProcess>(
-        std::vector<std::string>{SurfzoneSimPath(), "--fleet", fleet_path, "--base-port",
-                                 std::to_string(base_port_), "--web.listen-address",
-                                 "127.0.0.1:" + std::to_string(api_port_), "--write-config",
-                                 config_path_, "--interval", options.interval, "--timeout",
-                                 options.timeout, "--retries", std::to_string(options.retries),
-                                 "--profiles", options.profiles},
+        std::vector<std::string>{
+            SurfzoneSimPath(), "--fleet", fleet_path, "--base-port", std::to_string(base_port_),
+            "--web.listen-address", "127.0.0.1:" + std::to_string(api_port_), "--write-config",
+            config_path_, "--interval", options.interval, "--timeout", options.timeout, "--retries",
+            std::to_string(options.retries), "--profiles", options.profiles},
         log_file_);
     const auto deadline = Clock::now() + 10s;
     while (Clock::now() < deadline && proc_->Running()) {
