@@ -279,14 +279,14 @@ TEST(SimClients, ClientCountsMatchTheTruthForDirectAndControllerManagedAps) {
       r.attempts, LocationClients(r, "Stortorget"), LocationClients(r, "Hamnen"),
       LocationClients(r, "Kungstorget"), LocationClients(r, "Slottshagen"));
 
-  // --- 2. A managed AP down behind each controller: 48 sim s = 8 real s. ---
-  sim.Inject("ap=kungstorget-2&kind=down&duration=48");
-  sim.Inject("ap=slottshagen-2&kind=down&duration=48");
+  // --- 2. A managed AP down behind each controller: 60 sim s = 10 real s. ---
+  sim.Inject("ap=kungstorget-2&kind=down&duration=60");
+  sim.Inject("ap=slottshagen-2&kind=down&duration=60");
   ASSERT_TRUE(daemon.WaitFor(
       [&](const MetricsText& s) {
         return ApUp(s, "kungstorget-2") == 0 && ApUp(s, "slottshagen-2") == 0;
       },
-      3s, &m))
+      5s, &m))
       << "the managed APs never showed down";
   ASSERT_TRUE(ReadConsistent(sim, daemon, 5s, &r)) << "no consistent reading during the outage";
   {
@@ -317,15 +317,15 @@ TEST(SimClients, ClientCountsMatchTheTruthForDirectAndControllerManagedAps) {
     ExpectClientsMatchTruth(r);
   }
 
-  // --- 3. Both controllers silent: 42 sim s = 7 real s. Their APs are unknown. ---
-  sim.Inject("controller=wlc-centrum&kind=down&duration=42");
-  sim.Inject("controller=vc-parks&kind=down&duration=42");
+  // --- 3. Both controllers silent: 54 sim s = 9 real s. Their APs are unknown. ---
+  sim.Inject("controller=wlc-centrum&kind=down&duration=54");
+  sim.Inject("controller=vc-parks&kind=down&duration=54");
   ASSERT_TRUE(daemon.WaitFor(
       [&](const MetricsText& s) {
         return ValueOr(s, "surfzone_controller_up", {{"controller", "wlc-centrum"}}) == 0 &&
                ValueOr(s, "surfzone_controller_up", {{"controller", "vc-parks"}}) == 0;
       },
-      3s, &m))
+      5s, &m))
       << "the controllers never showed down";
   const double kungstorget_seconds = StateSeconds(m, "Kungstorget");
   const double slottshagen_seconds = StateSeconds(m, "Slottshagen");
