@@ -70,11 +70,11 @@ SurfzoneSim::SurfzoneSim(const std::string& dir, const std::string& fleet_yaml,
     base_port_ = FreeUdpPortRange(options.ap_count);
     api_port_ = testing::FreeTcpPort();
     proc_ = std::make_unique<testing::ChildProcess>(
-        std::vector<std::string>{SurfzoneSimPath(), "--fleet", fleet_path, "--base-port",
-                                 std::to_string(base_port_), "--web.listen-address",
-                                 "127.0.0.1:" + std::to_string(api_port_), "--write-config",
-                                 config_path_, "--interval", options.interval, "--timeout",
-                                 options.timeout, "--retries", std::to_string(options.retries)},
+        std::vector<std::string>{
+            SurfzoneSimPath(), "--fleet", fleet_path, "--base-port", std::to_string(base_port_),
+            "--web.listen-address", "127.0.0.1:" + std::to_string(api_port_), "--write-config",
+            config_path_, "--interval", options.interval, "--timeout", options.timeout, "--retries",
+            std::to_string(options.retries), "--profiles", options.profiles},
         log_file_);
     const auto deadline = Clock::now() + 10s;
     while (Clock::now() < deadline && proc_->Running()) {
@@ -104,6 +104,12 @@ std::string SurfzoneSim::Log() const { return ReadFile(log_file_); }
 boost::json::value SurfzoneSim::Truth(const std::string& query) const {
   const auto resp = testing::HttpGet(api_port_, query.empty() ? "/truth" : "/truth?" + query, 10s);
   if (resp.status != 200) throw std::runtime_error("GET /truth: " + resp.body);
+  return boost::json::parse(resp.body);
+}
+
+boost::json::value SurfzoneSim::ClientsTruth() const {
+  const auto resp = testing::HttpGet(api_port_, "/truth/clients?format=json", 10s);
+  if (resp.status != 200) throw std::runtime_error("GET /truth/clients: " + resp.body);
   return boost::json::parse(resp.body);
 }
 

@@ -22,6 +22,7 @@ struct SimRunOptions {
   std::string interval = "1s";    // for the written surfzoned config
   std::string timeout = "300ms";  // likewise
   int retries = 0;                // likewise
+  std::string profiles = "auto";  // --profiles: auto | vendor | fleet (direct APs' profiles)
 };
 
 class SurfzoneSim {
@@ -38,6 +39,8 @@ class SurfzoneSim {
 
   /// GET /truth[?query]; the parsed JSON. Throws unless 200.
   boost::json::value Truth(const std::string& query = {}) const;
+  /// GET /truth/clients?format=json (clients per AP, location and controller now); the JSON.
+  boost::json::value ClientsTruth() const;
   /// POST /faults with a form body; throws unless 200.
   void Inject(const std::string& form) const;
   /// Sim time now (GET /clock).

@@ -105,22 +105,40 @@ http::RouteReply Inject(SimFleet& fleet, const SimClock& clock, std::string_view
       "{\"injected\":" + std::to_string(targets.size()) + ",\"at\":" + std::to_string(now) + "}\n"};
 }
 
-// Counter32 wraps of the radio interfaces in [from, to], replayed on a copy of the model (same
-// options and faults, so the same counters): sampled every simulated minute, far less than
-// 2^32 bytes apart, so every wrap shows as a decrease. Decreases across a reboot are resets.
-int Counter32Wraps(const ApModel& ap, double from, double to) {
+// Counter32 wraps in [from, to], replayed on a copy of the model (same options and faults, so
+// the same counters): sampled every simulated minute, far less than 2^32 bytes apart, so every
+// wrap shows as a decrease. Decreases across a reboot are resets. Two sets of columns: the radio
+// interfaces (ifInOctets/ifOutOctets of ifIndex 3, 4) and, on UniFi APs, the VAPs'
+// unifiVapRxBytes/unifiVapTxBytes (-1 where the AP has none).
+struct Wraps {
+  int radio = 0;
+  int vap = -1;
+};
+
+Wraps Counter32Wraps(const ApModel& ap, double from, double to) {
   static const snmp::Oid kIfEntry{1, 3, 6, 1, 2, 1, 2, 2, 1};
-  const std::vector<snmp::Oid> columns = {kIfEntry.Child({10, 3}), kIfEntry.Child({10, 4}),
-                                          kIfEntry.Child({16, 3}), kIfEntry.Child({16, 4})};
+  static const snmp::Oid kUnifiVapEntry{1, 3, 6, 1, 4, 1, 41112, 1, 6, 1, 2, 1};
+  std::vector<snmp::Oid> columns = {kIfEntry.Child({10, 3}), kIfEntry.Child({10, 4}),
+                                    kIfEntry.Child({16, 3}), kIfEntry.Child({16, 4})};
+  const std::size_t radio_columns = columns.size();
+  const bool unifi = ap.options().vendor == Vendor::kUnifi;
+  if (unifi) {
+    for (std::uint32_t v = 1; v <= static_cast<std::uint32_t>(ap.traffic().vaps()); ++v) {
+      columns.push_back(kUnifiVapEntry.Child({10, v}));
+      columns.push_back(kUnifiVapEntry.Child({16, v}));
+    }
+  }
   ApModel replica(ap.options(), ap.faults());
   std::vector<std::uint64_t> previous(columns.size(), 0);
   int reboots = -1;
-  int wraps = 0;
+  Wraps wraps;
+  if (unifi) wraps.vap = 0;
   for (double t = from;; t = std::min(t + 60.0, to)) {
     replica.AdvanceTo(t);
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const std::uint64_t v = replica.Get(columns[c]).value_or(snmp::Value{}).unsigned_;
-      if (reboots == replica.reboots() && v < previous[c]) ++wraps;
+      if (reboots == replica.reboots() && v < previous[c])
+        ++(c < radio_columns ? wraps.radio : wraps.vap);
       previous[c] = v;
     }
     reboots = replica.reboots();
@@ -147,8 +165,9 @@ void AddTruthRoutes(http::Handlers& handlers, SimFleet& fleet, const SimClock& c
             if (!s.answered()) continue;
             AddAnsweredWindow(truth, fleet, i, s.first_answered_at, s.last_answered_at);
             if (wraps) {
-              truth.aps[i].answered->counter32_wraps =
-                  Counter32Wraps(fleet.ap(i), s.first_answered_at, s.last_answered_at);
+              const Wraps w = Counter32Wraps(fleet.ap(i), s.first_answered_at, s.last_answered_at);
+              truth.aps[i].answered->counter32_wraps = w.radio;
+              truth.aps[i].answered->vap_counter32_wraps = w.vap;
             }
           }
           return http::RouteReply{200, "application/json", ToJson(truth)};

@@ -15,7 +15,8 @@ namespace surfzone::sim {
 /// since the sim start). Every AP that has answered correctly also gets first_answered_at,
 /// last_answered_at and rx/tx_bytes_since_first_answer (truth carried between the two, which is
 /// what a poller that baselines on its first answer can count), and with wraps=1 counter32_wraps
-/// (costs a model replay per AP); locations get the sums of their APs'
+/// (radio interfaces) and on UniFi APs vap_counter32_wraps (VAP byte counters) (costs a model
+/// replay per AP); locations get the sums of their APs'
 /// rx/tx_bytes_since_first_answer (APs with an agent of their own only). Agent k of `fleet` must
 /// be agent k of `agents`. POST /faults with a JSON-free form body
 /// "ap=NAME|location=NAME|controller=NAME&kind=down|reboot|slow|garbage|wrong_request_id

@@ -87,5 +87,25 @@ faults:
   EXPECT_EQ(depth, 0);
 }
 
+TEST(Truth, JsonHasTheAnsweredWindowsCounterWraps) {
+  FleetSpec spec = LoadFleetString(R"(
+locations:
+  - {name: Stortorget, kind: square, aps: 2}
+)");
+  SimFleet fleet(spec, kStart, false);
+  FleetTruth truth = CollectTruth(fleet, kStart, kStart + 600);
+  AddAnsweredWindow(truth, fleet, 0, kStart + 60, kStart + 600);
+  AddAnsweredWindow(truth, fleet, 1, kStart + 60, kStart + 600);
+  truth.aps[0].answered->counter32_wraps = 2;
+  truth.aps[0].answered->vap_counter32_wraps = 3;
+  const std::string json = ToJson(truth);
+  EXPECT_NE(json.find("\"counter32_wraps\":2,\"vap_counter32_wraps\":3}"), std::string::npos)
+      << json;
+  // Not computed (-1): left out.
+  EXPECT_EQ(json.find("\"counter32_wraps\":-1"), std::string::npos) << json;
+  EXPECT_EQ(json.find("\"vap_counter32_wraps\":-1"), std::string::npos) << json;
+  EXPECT_EQ(json.find("vap_counter32_wraps"), json.rfind("vap_counter32_wraps")) << json;
+}
+
 }  // namespace
 }  // namespace surfzone::sim

@@ -288,6 +288,9 @@ std::string ToJson(const FleetTruth& truth) {
       if (ap.answered->counter32_wraps >= 0) {
         w.Key("counter32_wraps").Integer(ap.answered->counter32_wraps);
       }
+      if (ap.answered->vap_counter32_wraps >= 0) {
+        w.Key("vap_counter32_wraps").Integer(ap.answered->vap_counter32_wraps);
+      }
     }
     w.EndObject();
   }

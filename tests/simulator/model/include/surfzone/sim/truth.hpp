@@ -44,6 +44,9 @@ struct AnsweredWindow {
   /// Wraps of the AP's radio Counter32 columns (ifInOctets/ifOutOctets of ifIndex 3 and 4, reboot
   /// resets excluded) in [first_at, last_at]; -1 if not computed.
   int counter32_wraps = -1;
+  /// Likewise for the UniFi VAP byte counters (unifiVapRxBytes/unifiVapTxBytes, Counter32);
+  /// -1 if not computed or the AP has no VAP table.
+  int vap_counter32_wraps = -1;
 };
 
 struct ApTruth {
