@@ -10,6 +10,7 @@ readonly PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev
   snmpd snmp snmpsim prometheus prometheus-alertmanager curl
+  systemd   # systemd-analyze, to verify deploy/systemd/surfzoned.service (nothing is started)
 )
 
 is_installed() {  # is_installed PACKAGE: true if dpkg has it fully installed
