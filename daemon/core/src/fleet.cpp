@@ -21,7 +21,7 @@ void Reconnect(ApEntry& entry) {
 }
 
 bool SameTarget(const ApEntry& entry, const config::AccessPoint& cfg, const config::Auth& auth) {
-  return entry.cfg.address == cfg.address && entry.auth == auth &&
+  return entry.cfg.address == cfg.address && entry.auth && *entry.auth == auth &&
          entry.cfg.poll.timeout == cfg.poll.timeout && entry.cfg.poll.retries == cfg.poll.retries &&
          entry.cfg.controller == cfg.controller;
 }
@@ -41,12 +41,13 @@ void Fleet::ApplyControllers(const config::Config& cfg,
     as_ap.auth = c.auth;
     as_ap.profile = c.profile;
     as_ap.poll = c.poll;
-    const config::Auth auth = cfg.auths.at(c.auth.empty() ? cfg.default_auth : c.auth);
+    const std::shared_ptr<const config::Auth> auth =
+        shared_auths_.at(c.auth.empty() ? cfg.default_auth : c.auth);
     std::shared_ptr<ApEntry> entry;
     if (auto it = old.find(c.name); it != old.end()) {
       entry = it->second;
       old.erase(it);
-      if (!SameTarget(*entry, as_ap, auth)) {
+      if (!SameTarget(*entry, as_ap, *auth)) {
         Reconnect(*entry);
         moved.insert(c.name);  // its APs' radio/VAP counters come from another device now
       }
@@ -70,6 +71,11 @@ void Fleet::ApplyControllers(const config::Config& cfg,
 
 std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
   RebuildUserProfiles(cfg.profiles);
+  // One copy of each auth for all the APs that use it.
+  shared_auths_.clear();
+  for (const auto& [name, auth] : cfg.auths) {
+    shared_auths_.emplace(name, std::make_shared<const config::Auth>(auth));
+  }
   std::unordered_map<std::string, std::shared_ptr<ApEntry>> old;
   for (auto& ap : aps_) old.emplace(ap->cfg.name, ap);
   for (auto& [name, loc] : locations_) loc.active = false;
@@ -79,19 +85,25 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
   ApplyControllers(cfg, added, moved_controllers);
   for (const auto& loc : cfg.locations) {
     LocationAccount& account = locations_[loc.name];
-    account.meta = loc;
-    account.meta.access_points.clear();
+    // The location's own fields only: copying `loc` whole and clearing access_points would keep
+    // the vector's capacity (~230 bytes per AP of the location) allocated for nothing.
+    account.meta.name = loc.name;
+    account.meta.kind = loc.kind;
+    account.meta.district = loc.district;
+    account.meta.lat = loc.lat;
+    account.meta.lon = loc.lon;
     account.active = true;
     for (const auto& ap_cfg : loc.access_points) {
       const std::string& auth_name = ap_cfg.auth.empty() ? cfg.default_auth : ap_cfg.auth;
-      const auto auth_it = cfg.auths.find(auth_name);  // validated by the loader (direct APs)
-      const config::Auth auth = auth_it == cfg.auths.end() ? config::Auth{} : auth_it->second;
+      const auto auth_it = shared_auths_.find(auth_name);  // validated by the loader (direct APs)
+      const std::shared_ptr<const config::Auth> auth =
+          auth_it == shared_auths_.end() ? std::make_shared<const config::Auth>() : auth_it->second;
       std::shared_ptr<ApEntry> entry;
       if (auto it = old.find(ap_cfg.name); it != old.end()) {
         entry = it->second;
         old.erase(it);
         // Another device or other credentials: new session, same totals.
-        if (!SameTarget(*entry, ap_cfg, auth)) Reconnect(*entry);
+        if (!SameTarget(*entry, ap_cfg, *auth)) Reconnect(*entry);
         // Was behind a controller, now polled directly: the scheduler must learn of it.
         if (!entry->Pollable() && ap_cfg.controller.empty()) added.push_back(entry);
       } else {

@@ -7,11 +7,8 @@
 namespace surfzone::core {
 namespace {
 
-void SetWifi(const WifiFacts& wifi, state::ApSnapshot& s) {
-  s.model = wifi.model;
-  s.firmware = wifi.firmware;
-  s.serial = wifi.serial;
-  s.mac = wifi.mac;
+// Client counts of the Wi-Fi profile (the identity strings are set by the callers).
+void SetWifiClients(const WifiFacts& wifi, state::ApSnapshot& s) {
   s.clients = wifi.clients.clients;
   s.radios.clear();
   for (const auto& r : wifi.clients.radios) s.radios.push_back({r.radio, r.band, r.clients});
@@ -37,16 +34,24 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     const LocationAccount& loc = locations_.at(ap->location);
     const ApTracker& t = ap->tracker;
     state::ApSnapshot& s = snap.aps[i++];
-    s.name = ap->cfg.name;
-    s.location = ap->location;
-    s.kind = config::ToString(loc.meta.kind);
-    s.district = loc.meta.district;
-    s.address = ap->cfg.address.ToString();
-    s.profile = ap->profile ? ap->profile->name() : ap->cfg.profile;  // auto: the detected one
-    s.sys_name = t.system().sys_name;
-    s.sys_descr = t.system().sys_descr;
-    s.sys_object_id = t.system().sys_object_id;
-    s.traffic_source = t.traffic_source();
+    // Shared text: compared with the source, looked up in the pool only when it changed (one
+    // copy per distinct text across the fleet), then pointed at.
+    ApSnapshotText& text = ap->snapshot_text;
+    auto set = [this](state::SharedString& field, state::SharedString& cache,
+                      std::string_view value) {
+      state::AssignShared(field, state::Intern(text_pool_, cache, value));
+    };
+    set(s.name, text.name, ap->cfg.name);
+    set(s.location, text.location, ap->location);
+    set(s.kind, text.kind, config::ToString(loc.meta.kind));
+    set(s.district, text.district, loc.meta.district);
+    set(s.address, text.address, ap->cfg.address.ToString());
+    // auto: the detected one
+    set(s.profile, text.profile, ap->profile ? ap->profile->name() : ap->cfg.profile);
+    set(s.sys_name, text.sys_name, t.system().sys_name);
+    set(s.sys_descr, text.sys_descr, t.system().sys_descr);
+    set(s.sys_object_id, text.sys_object_id, t.system().sys_object_id);
+    set(s.traffic_source, text.traffic_source, t.traffic_source());
     s.known = t.up().has_value();
     s.up = t.up().value_or(false);
     s.boot_time_seconds = t.boot_time_seconds();
@@ -58,8 +63,12 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     s.poll_duration_seconds = t.poll_duration();
     s.polls_total = t.polls();
     s.poll_failures_total = t.failures();
-    s.controller = ap->cfg.controller;
-    SetWifi(t.wifi(), s);
+    set(s.controller, text.controller, ap->cfg.controller);
+    set(s.model, text.model, t.wifi().model);
+    set(s.firmware, text.firmware, t.wifi().firmware);
+    set(s.serial, text.serial, t.wifi().serial);
+    set(s.mac, text.mac, t.wifi().mac);
+    SetWifiClients(t.wifi(), s);
   }
   std::size_t active = 0;
   for (const auto& [name, loc] : locations_) active += loc.active ? 1 : 0;
@@ -112,7 +121,11 @@ void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
       s.traffic_source = "none";
       s.known = true;
       s.up = u.row.up != false;
-      SetWifi(u.wifi, s);
+      s.model = u.wifi.model;
+      s.firmware = u.wifi.firmware;
+      s.serial = u.wifi.serial;
+      s.mac = u.wifi.mac;
+      SetWifiClients(u.wifi, s);
       ++unassigned;
       if (s.up) ++unassigned_up;
       snap.aps.push_back(std::move(s));

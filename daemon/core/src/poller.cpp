@@ -135,7 +135,7 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
   if (!error && !ap->retired && (!session || !session->IsOpen())) {
     snmp::SessionOptions opts;
     opts.peer = *ap->endpoint;
-    opts.auth = ap->auth;
+    opts.auth = *ap->auth;
     opts.timeout = ap->cfg.poll.timeout;
     opts.retries = ap->cfg.poll.retries;
     session = std::make_shared<snmp::Session>(executor_, engine_, std::move(opts));

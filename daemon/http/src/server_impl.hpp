@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 #include <utility>
@@ -29,6 +30,8 @@ namespace beast = boost::beast;
 
 using Request = beast::http::request<beast::http::string_body>;
 using Response = beast::http::response<beast::http::string_body>;
+
+inline constexpr std::string_view kMetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
 
 /// One accepted connection. Only touched on the server thread.
 struct Connection {
@@ -85,6 +88,10 @@ class Server::Impl {
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
   asio::awaitable<Response> Route(Connection& conn, const Request& req, std::string& label);
   Response Metrics(const Request& req);
+
+  // metrics_stream.cpp: GET /metrics through Handlers::metrics_parts; whether to keep the
+  // connection for another request.
+  asio::awaitable<bool> StreamMetrics(Connection& conn, const Request& req);
 
   // reload.cpp
   asio::awaitable<Response> Reload(Connection& conn, const Request& req);

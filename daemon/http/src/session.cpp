@@ -24,7 +24,6 @@ namespace {
 
 namespace bhttp = beast::http;
 
-constexpr std::string_view kMetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
 constexpr std::string_view kIndexPage =
     "<!DOCTYPE html>\n<html>\n<head><title>surfzone exporter</title></head>\n<body>\n"
     "<h1>surfzone exporter</h1>\n<p><a href=\"/metrics\">Metrics</a></p>\n</body>\n</html>\n";
@@ -88,6 +87,12 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     }
 
     const Request& req = parser.get();
+    if (handlers_.metrics_parts && req.method() == bhttp::verb::get &&
+        req.target().substr(0, req.target().find('?')) == "/metrics") {
+      const bool keep = co_await StreamMetrics(*conn, req);
+      if (!keep || stopping_) break;
+      continue;
+    }
     std::string label = "other";
     Response res = co_await Route(*conn, req, label);
     if (stopping_) break;

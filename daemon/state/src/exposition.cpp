@@ -1,9 +1,11 @@
 #include "surfzone/state/exposition.hpp"
 
 #include <charconv>
+#include <limits>
 #include <string>
 #include <utility>
 
+#include "emit_family.hpp"
 #include "surfzone/state/text_writer.hpp"
 #include "wifi_families.hpp"
 
@@ -23,13 +25,15 @@ std::string FormatCoordinate(const std::optional<double>& value) {
 // Builds prometheus-cpp MetricFamily objects (the RenderSnapshot API).
 class FamilySink {
  public:
-  void Begin(const char* name, const char* help, MetricType type, std::size_t samples) {
+  std::size_t Begin(const char* name, const char* help, MetricType type, std::size_t samples) {
     current_ = &families_.emplace_back();
     current_->name = name;
     current_->help = help;
     current_->type = type;
     current_->metric.reserve(samples);
+    return 0;
   }
+  bool Continue(std::size_t /*item*/) const { return true; }
   void Sample(ExpositionLabels labels, double value) {
     prometheus::ClientMetric& metric = current_->metric.emplace_back();
     metric.label.reserve(labels.size());
@@ -63,15 +67,14 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
   const auto& aps = snapshot.aps;
   const std::size_t n_aps = aps.size();
   auto ap_family = [&](const char* name, const char* help, MetricType type, auto&& each) {
-    sink.Begin(name, help, type, n_aps);
-    for (const ApSnapshot& ap : aps) each(ap);
-    sink.End();
+    EmitFamily(sink, name, help, type, aps, n_aps, each);
   };
   using L = ExpositionLabels;
   ap_family("surfzone_ap_up", "Whether the AP answered its last poll (1) or not (0).",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               // No sample while unknown (not polled yet, controller unreachable): neither 1 nor 0.
-              if (ap.known) sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.up ? 1 : 0);
+              if (ap.known)
+                sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.up ? 1 : 0);
             });
   ap_family("surfzone_ap_info", "Static and discovered facts about the AP; the value is always 1.",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
@@ -104,14 +107,14 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
             MetricType::Counter, [&](const ApSnapshot& ap) {
               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.reboots);
             });
-  sink.Begin("surfzone_ap_traffic_bytes_total",
+  EmitFamily(sink, "surfzone_ap_traffic_bytes_total",
              "Bytes received (rx) and transmitted (tx) by the AP, accumulated from counter deltas.",
-             MetricType::Counter, 2 * n_aps);
-  for (const ApSnapshot& ap : aps) {
-    sink.Sample(L{{"ap", ap.name}, {"location", ap.location}, {"direction", "rx"}}, ap.rx_bytes);
-    sink.Sample(L{{"ap", ap.name}, {"location", ap.location}, {"direction", "tx"}}, ap.tx_bytes);
-  }
-  sink.End();
+             MetricType::Counter, aps, 2 * n_aps, [&](const ApSnapshot& ap) {
+               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}, {"direction", "rx"}},
+                           ap.rx_bytes);
+               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}, {"direction", "tx"}},
+                           ap.tx_bytes);
+             });
   ap_family("surfzone_ap_last_poll_timestamp_seconds", "Unix time of the last poll of the AP.",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               if (ap.last_poll_timestamp_seconds) {
@@ -147,9 +150,7 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
   const std::size_t n_locations = locations.size();
   auto location_family = [&](const char* name, const char* help, MetricType type,
                              std::size_t per_location, auto&& each) {
-    sink.Begin(name, help, type, per_location * n_locations);
-    for (const LocationSnapshot& l : locations) each(l);
-    sink.End();
+    EmitFamily(sink, name, help, type, locations, per_location * n_locations, each);
   };
   location_family("surfzone_location_aps", "Access points configured at the location.",
                   MetricType::Gauge, 1, [&](const LocationSnapshot& l) {
@@ -205,9 +206,57 @@ std::vector<MetricFamily> RenderSnapshot(const Snapshot& snapshot) {
   return sink.Take();
 }
 
+namespace {
+
+// Writes text through a TextWriter from `cursor` on, and stops at the first item that finds
+// `out` at or over `budget`, leaving `cursor` there.
+class PartSink {
+ public:
+  PartSink(std::string& out, SnapshotTextCursor& cursor, std::size_t budget)
+      : out_(out), writer_(out), cursor_(cursor), budget_(budget), start_size_(out.size()) {}
+
+  std::size_t Begin(const char* name, const char* help, MetricType type, std::size_t samples) {
+    const std::size_t family = family_++;
+    if (stopped_ || family < cursor_.family) return kSkipFamily;
+    writer_.Begin(name, help, type, samples);
+    if (family > cursor_.family) return 0;
+    writer_.Resume(cursor_.header_written);
+    return cursor_.item;
+  }
+  bool Continue(std::size_t item) {
+    if (out_.size() < budget_ || out_.size() == start_size_) return true;  // always progress
+    stopped_ = true;
+    cursor_ = {family_ - 1, item, writer_.header_written()};
+    return false;
+  }
+  template <typename Value>
+  void Sample(ExpositionLabels labels, Value value) {
+    writer_.Sample(labels, value);
+  }
+  void End() { writer_.End(); }
+  bool stopped() const { return stopped_; }
+
+ private:
+  std::string& out_;
+  TextWriter writer_;
+  SnapshotTextCursor& cursor_;
+  const std::size_t budget_, start_size_;
+  std::size_t family_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+bool WriteSnapshotTextPart(const Snapshot& snapshot, SnapshotTextCursor& cursor, std::string& out,
+                           std::size_t budget) {
+  PartSink sink(out, cursor, budget);
+  EmitSnapshot(snapshot, sink);
+  return sink.stopped();
+}
+
 void WriteSnapshotText(const Snapshot& snapshot, std::string& out) {
-  TextWriter writer(out);
-  EmitSnapshot(snapshot, writer);
+  SnapshotTextCursor cursor;
+  WriteSnapshotTextPart(snapshot, cursor, out, std::numeric_limits<std::size_t>::max());
 }
 
 void SnapshotCollectable::Publish(std::shared_ptr<const Snapshot> snapshot) {
@@ -249,6 +298,16 @@ std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot) {
 std::size_t SnapshotCollectable::SizeHint() const {
   const std::shared_ptr<const Snapshot> snapshot = Latest();
   return snapshot ? EstimateSnapshotTextSize(*snapshot) : 4096;
+}
+
+std::function<bool(std::string&)> SnapshotCollectable::TextParts(std::size_t part_bytes) const {
+  return
+      [snapshot = Latest(), cursor = SnapshotTextCursor{}, part_bytes](std::string& out) mutable {
+        if (!snapshot) return false;
+        if (WriteSnapshotTextPart(*snapshot, cursor, out, out.size() + part_bytes)) return true;
+        snapshot.reset();  // written out: let the publisher recycle it
+        return false;
+      };
 }
 
 void SnapshotCollectable::AppendText(std::string& out) const {

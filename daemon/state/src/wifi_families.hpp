@@ -12,6 +12,7 @@
 
 #include <prometheus/metric_type.h>
 
+#include "emit_family.hpp"
 #include "surfzone/state/snapshot.hpp"
 #include "surfzone/state/text_writer.hpp"
 
@@ -21,54 +22,50 @@ template <typename Sink>
 void EmitWifiFamilies(const Snapshot& snapshot, Sink& sink) {
   using L = ExpositionLabels;
   using prometheus::MetricType;
-  sink.Begin("surfzone_ap_clients", "Wi-Fi clients associated with the AP.", MetricType::Gauge, 0);
-  for (const ApSnapshot& ap : snapshot.aps) {
-    if (ap.clients) sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, *ap.clients);
-  }
-  sink.End();
-  sink.Begin("surfzone_ap_radio_clients", "Wi-Fi clients associated with one radio of the AP.",
-             MetricType::Gauge, 0);
-  for (const ApSnapshot& ap : snapshot.aps) {
-    for (const RadioClientsSnapshot& r : ap.radios) {
-      sink.Sample(
-          L{{"ap", ap.name}, {"location", ap.location}, {"radio", r.radio}, {"band", r.band}},
-          r.clients);
-    }
-  }
-  sink.End();
-  sink.Begin("surfzone_ssid_clients", "Wi-Fi clients on the SSID, summed over the location's APs.",
-             MetricType::Gauge, 0);
-  for (const LocationSnapshot& l : snapshot.locations) {
-    for (const auto& [ssid, clients] : l.ssid_clients) {
-      sink.Sample(L{{"location", l.name}, {"ssid", ssid}}, clients);
-    }
-  }
-  sink.End();
-  sink.Begin("surfzone_location_clients", "Wi-Fi clients at the location, summed over its APs.",
-             MetricType::Gauge, 0);
-  for (const LocationSnapshot& l : snapshot.locations) {
-    if (l.clients) sink.Sample(L{{"location", l.name}, {"kind", l.kind}}, *l.clients);
-  }
-  sink.End();
-  sink.Begin("surfzone_controller_up",
-             "Whether the controller answered its last poll (1) or not (0).", MetricType::Gauge, 0);
-  for (const ControllerSnapshot& c : snapshot.controllers) {
-    sink.Sample(L{{"controller", c.name}}, c.up ? 1 : 0);
-  }
-  sink.End();
-  sink.Begin("surfzone_controller_aps", "Access points the controller reports, by state.",
-             MetricType::Gauge, 0);
-  for (const ControllerSnapshot& c : snapshot.controllers) {
-    sink.Sample(L{{"controller", c.name}, {"state", "up"}}, c.aps_up);
-    sink.Sample(L{{"controller", c.name}, {"state", "down"}}, c.aps_down);
-  }
-  sink.End();
-  sink.Begin("surfzone_controller_clients", "Wi-Fi clients the controller reports in total.",
-             MetricType::Gauge, 0);
-  for (const ControllerSnapshot& c : snapshot.controllers) {
-    if (c.clients) sink.Sample(L{{"controller", c.name}}, *c.clients);
-  }
-  sink.End();
+  const auto& aps = snapshot.aps;
+  const auto& locations = snapshot.locations;
+  const auto& controllers = snapshot.controllers;
+  EmitFamily(sink, "surfzone_ap_clients", "Wi-Fi clients associated with the AP.",
+             MetricType::Gauge, aps, 0, [&](const ApSnapshot& ap) {
+               if (ap.clients) {
+                 sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, *ap.clients);
+               }
+             });
+  EmitFamily(
+      sink, "surfzone_ap_radio_clients", "Wi-Fi clients associated with one radio of the AP.",
+      MetricType::Gauge, aps, 0, [&](const ApSnapshot& ap) {
+        for (const RadioClientsSnapshot& r : ap.radios) {
+          sink.Sample(
+              L{{"ap", ap.name}, {"location", ap.location}, {"radio", r.radio}, {"band", r.band}},
+              r.clients);
+        }
+      });
+  EmitFamily(sink, "surfzone_ssid_clients",
+             "Wi-Fi clients on the SSID, summed over the location's APs.", MetricType::Gauge,
+             locations, 0, [&](const LocationSnapshot& l) {
+               for (const auto& [ssid, clients] : l.ssid_clients) {
+                 sink.Sample(L{{"location", l.name}, {"ssid", ssid}}, clients);
+               }
+             });
+  EmitFamily(sink, "surfzone_location_clients",
+             "Wi-Fi clients at the location, summed over its APs.", MetricType::Gauge, locations, 0,
+             [&](const LocationSnapshot& l) {
+               if (l.clients) sink.Sample(L{{"location", l.name}, {"kind", l.kind}}, *l.clients);
+             });
+  EmitFamily(sink, "surfzone_controller_up",
+             "Whether the controller answered its last poll (1) or not (0).", MetricType::Gauge,
+             controllers, 0, [&](const ControllerSnapshot& c) {
+               sink.Sample(L{{"controller", c.name}}, c.up ? 1 : 0);
+             });
+  EmitFamily(sink, "surfzone_controller_aps", "Access points the controller reports, by state.",
+             MetricType::Gauge, controllers, 0, [&](const ControllerSnapshot& c) {
+               sink.Sample(L{{"controller", c.name}, {"state", "up"}}, c.aps_up);
+               sink.Sample(L{{"controller", c.name}, {"state", "down"}}, c.aps_down);
+             });
+  EmitFamily(sink, "surfzone_controller_clients", "Wi-Fi clients the controller reports in total.",
+             MetricType::Gauge, controllers, 0, [&](const ControllerSnapshot& c) {
+               if (c.clients) sink.Sample(L{{"controller", c.name}}, *c.clients);
+             });
 }
 
 }  // namespace surfzone::state

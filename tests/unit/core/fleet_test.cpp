@@ -130,3 +130,39 @@ locations:
 
 }  // namespace
 }  // namespace surfzone::core
+
+namespace surfzone::core {
+namespace {
+
+// Snapshots point at one copy of each AP's text; a change makes a new copy for later snapshots
+// and leaves the ones already published as they were.
+TEST(Fleet, SnapshotsShareTheApTextAndSeeChanges) {
+  Fleet fleet;
+  fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1001"})"));
+  collectors::ApSample sample = Sample(100, 1000);
+  sample.system.sys_descr = "Vendor AP firmware 1.0 with a long description";
+  fleet.aps()[0]->tracker.ApplySample(sample, "if-mib-32", 0.01);
+  const state::Snapshot first = fleet.BuildSnapshot();
+  state::Snapshot second;
+  fleet.BuildSnapshot(second);
+  ASSERT_EQ(first.aps[0].name, "st-1");
+  EXPECT_EQ(first.aps[0].sys_descr, "Vendor AP firmware 1.0 with a long description");
+  EXPECT_TRUE(first.aps[0].name.SharesWith(second.aps[0].name));
+  EXPECT_TRUE(first.aps[0].location.SharesWith(second.aps[0].location));
+  EXPECT_TRUE(first.aps[0].address.SharesWith(second.aps[0].address));
+  EXPECT_TRUE(first.aps[0].sys_descr.SharesWith(second.aps[0].sys_descr));
+
+  sample = Sample(110, 2000);
+  sample.system.sys_descr = "Vendor AP firmware 2.0";
+  fleet.aps()[0]->tracker.ApplySample(sample, "if-mib-32", 0.01);
+  fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1009"})"));
+  fleet.BuildSnapshot(second);  // recycled: its fields are overwritten
+  EXPECT_EQ(second.aps[0].sys_descr, "Vendor AP firmware 2.0");
+  EXPECT_EQ(second.aps[0].address, "127.0.0.1:1009");
+  EXPECT_EQ(first.aps[0].sys_descr, "Vendor AP firmware 1.0 with a long description");
+  EXPECT_EQ(first.aps[0].address, "127.0.0.1:1001");
+  EXPECT_TRUE(first.aps[0].name.SharesWith(second.aps[0].name));  // unchanged: still shared
+}
+
+}  // namespace
+}  // namespace surfzone::core

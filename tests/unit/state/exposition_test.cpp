@@ -109,16 +109,16 @@ const prometheus::MetricFamily* Find(const std::vector<prometheus::MetricFamily>
 
 TEST(RenderSnapshot, FamiliesInContractOrderWithTypes) {
   const auto families = RenderSnapshot(MakeSnapshot());
-  EXPECT_THAT(Names(families),
-              ElementsAre("surfzone_ap_up", "surfzone_ap_info", "surfzone_ap_boot_time_seconds",
-                          "surfzone_ap_reboots_total", "surfzone_ap_traffic_bytes_total",
-                          "surfzone_ap_last_poll_timestamp_seconds",
-                          "surfzone_ap_last_success_timestamp_seconds",
-                          "surfzone_ap_poll_duration_seconds", "surfzone_ap_polls_total",
-                          "surfzone_ap_poll_failures_total", "surfzone_location_aps",
-                          "surfzone_location_aps_up", "surfzone_location_aps_unknown",
-                          "surfzone_location_traffic_bytes_total",
-                          "surfzone_location_info", "surfzone_location_state_seconds_total"));
+  EXPECT_THAT(
+      Names(families),
+      ElementsAre("surfzone_ap_up", "surfzone_ap_info", "surfzone_ap_boot_time_seconds",
+                  "surfzone_ap_reboots_total", "surfzone_ap_traffic_bytes_total",
+                  "surfzone_ap_last_poll_timestamp_seconds",
+                  "surfzone_ap_last_success_timestamp_seconds", "surfzone_ap_poll_duration_seconds",
+                  "surfzone_ap_polls_total", "surfzone_ap_poll_failures_total",
+                  "surfzone_location_aps", "surfzone_location_aps_up",
+                  "surfzone_location_aps_unknown", "surfzone_location_traffic_bytes_total",
+                  "surfzone_location_info", "surfzone_location_state_seconds_total"));
   for (const auto& f : families) {
     const bool is_total = f.name.size() > 6 && f.name.ends_with("_total");
     EXPECT_EQ(f.type, is_total ? prometheus::MetricType::Counter : prometheus::MetricType::Gauge)
@@ -365,6 +365,57 @@ TEST(WriteSnapshotText, SizeEstimateIsAnUpperBound) {
   WriteSnapshotText(s, text);
   EXPECT_GE(EstimateSnapshotTextSize(s), text.size());
   EXPECT_LE(EstimateSnapshotTextSize(s), text.size() * 2);
+}
+
+TEST(WriteSnapshotTextPart, PartsConcatenateToTheWholeText) {
+  Snapshot s = MakeSnapshot();
+  for (int i = 0; i < 30; ++i) s.aps.push_back(s.aps[i % 2]);
+  s.aps[3].clients = 5;
+  s.aps[3].radios.push_back({"0", "2.4GHz", 3});
+  s.aps[3].radios.push_back({"1", "5GHz", 2});
+  s.locations[0].clients = 5;
+  s.locations[0].ssid_clients = {{"city", 4}, {"staff", 1}};
+  ControllerSnapshot wlc;
+  wlc.name = "wlc";
+  wlc.up = true;
+  wlc.aps_up = 3;
+  wlc.clients = 9;
+  s.controllers.push_back(wlc);
+  std::string whole;
+  WriteSnapshotText(s, whole);
+  ASSERT_THAT(whole, HasSubstr("surfzone_controller_clients"));
+  for (const std::size_t part_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{100},
+                                       std::size_t{1000}, std::size_t{1} << 20}) {
+    std::string joined;
+    SnapshotTextCursor cursor;
+    std::size_t parts = 0;
+    for (bool more = true; more && parts < 100000; ++parts) {
+      std::string part;
+      more = WriteSnapshotTextPart(s, cursor, part, part_bytes);
+      EXPECT_FALSE(part.empty()) << "part " << parts << " of " << part_bytes << " bytes";
+      joined += part;
+    }
+    EXPECT_EQ(joined, whole) << "parts of " << part_bytes << " bytes";
+    if (part_bytes <= 1) {
+      EXPECT_GT(parts, s.aps.size());  // one item per part
+    }
+    if (part_bytes == std::size_t{1} << 20) {
+      EXPECT_EQ(parts, 1u);
+    }
+  }
+  // The collectable's parts: the snapshot published when TextParts was called, whole.
+  SnapshotCollectable collectable;
+  collectable.Publish(std::make_shared<const Snapshot>(s));
+  auto next = collectable.TextParts(500);
+  collectable.Publish(std::make_shared<const Snapshot>());  // a later publish does not matter
+  std::string joined;
+  std::size_t parts = 0;
+  while (parts < 100000) {
+    ++parts;
+    if (!next(joined)) break;
+  }
+  EXPECT_EQ(joined, whole);
+  EXPECT_GT(parts, 5u);
 }
 
 TEST(WriteSnapshotText, EmptySnapshotWritesNothingAndAppends) {

@@ -43,12 +43,20 @@ struct ControllerView {
   std::vector<UnassignedAp> unassigned;
 };
 
+/// An AP's text as last published, shared by every snapshot that shows it (see SharedString);
+/// refreshed by Fleet::BuildSnapshot only when a value changes.
+struct ApSnapshotText {
+  state::SharedString name, location, kind, district, address, profile, controller;
+  state::SharedString sys_name, sys_descr, sys_object_id, traffic_source;
+  state::SharedString model, firmware, serial, mac;
+};
+
 /// One polled device: a directly polled AP or a controller; or an AP reported by a controller
 /// (`cfg.controller` set: never polled itself).
 struct ApEntry {
   config::AccessPoint cfg;  // for a controller: its name, address, auth, profile and poll
-  config::Auth auth;
-  std::string location;  // "" for a controller
+  std::shared_ptr<const config::Auth> auth;  // one per auth of the config, shared by its APs
+  std::string location;                      // "" for a controller
   bool is_controller = false;
   std::shared_ptr<const collectors::Profile> profile;  // null until `profile: auto` detected it
   ControllerView controller_view;                      // controllers only
@@ -59,6 +67,7 @@ struct ApEntry {
   bool polling = false;
   std::uint64_t cycle_seen = 0;
   Clock::time_point due{};
+  mutable ApSnapshotText snapshot_text;  // poll thread only, like everything here
   /// Polled by the scheduler (direct APs and controllers; not APs behind a controller).
   bool Pollable() const { return cfg.controller.empty(); }
 };
@@ -105,6 +114,8 @@ class Fleet {
   void AddSnapshotWifi(state::Snapshot& snap) const;
   std::vector<std::shared_ptr<ApEntry>> aps_, controllers_, pollables_;
   std::vector<config::ProfileSpec> user_specs_;
+  std::map<std::string, std::shared_ptr<const config::Auth>> shared_auths_;  // of the last Apply
+  mutable state::SharedStringPool text_pool_;  // the snapshots' AP text (BuildSnapshot)
   std::map<std::string, LocationAccount> locations_;
   std::map<std::string, std::shared_ptr<const collectors::Profile>> profiles_;
 };

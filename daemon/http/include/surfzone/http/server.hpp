@@ -43,6 +43,12 @@ struct ExtraRoute {
 struct Handlers {
   /// Returns the Prometheus text exposition. Unset: an empty body.
   std::function<std::string()> render_metrics;
+  /// The same body in parts, for GET /metrics when set (render_metrics then only answers HEAD):
+  /// returns a function that appends the next part to its argument and returns whether more
+  /// follow. Sent with chunked transfer encoding (HTTP/1.0: until the connection closes), so
+  /// the body never has to exist as one string. An exception from the first part answers 500;
+  /// from a later one closes the connection mid-body (the client sees a truncated response).
+  std::function<std::function<bool(std::string&)>()> metrics_parts;
   /// Liveness for /-/healthy. Unset: always healthy.
   std::function<bool()> healthy;
   /// Readiness for /-/ready. Unset: always ready.

@@ -4,6 +4,7 @@
 #include <prometheus/collectable.h>
 #include <prometheus/metric_family.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -46,6 +47,20 @@ std::vector<prometheus::MetricFamily> RenderSnapshot(const Snapshot& snapshot);
 /// its capacity). Integer-valued samples are written exactly.
 void WriteSnapshotText(const Snapshot& snapshot, std::string& out);
 
+/// Where WriteSnapshotTextPart continues: a family (in EmitSnapshot order) and an item of it
+/// (an AP, a location or a controller).
+struct SnapshotTextCursor {
+  std::size_t family = 0, item = 0;
+  bool header_written = false;  ///< the family's HELP/TYPE lines are already out
+};
+
+/// WriteSnapshotText in parts, so that a large /metrics body never has to exist as one string:
+/// appends whole items from `cursor` on until out.size() reaches `budget`, then returns true
+/// with `cursor` at the next item; returns false once the rest has been written. The parts
+/// concatenated are exactly WriteSnapshotText's output; `snapshot` must not change between them.
+bool WriteSnapshotTextPart(const Snapshot& snapshot, SnapshotTextCursor& cursor, std::string& out,
+                           std::size_t budget);
+
 /// A slight over-estimate of the bytes WriteSnapshotText writes (for one reserve()).
 std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot);
 
@@ -60,6 +75,10 @@ class SnapshotCollectable : public prometheus::Collectable {
   std::vector<prometheus::MetricFamily> Collect() const override;
   /// WriteSnapshotText of the latest snapshot (nothing before the first Publish()).
   void AppendText(std::string& out) const;
+  /// The same text in parts of about `part_bytes`: each call of the returned function appends
+  /// the next part to its argument and returns whether more follow. It holds the snapshot that
+  /// was latest when TextParts was called until the last part is written.
+  std::function<bool(std::string&)> TextParts(std::size_t part_bytes) const;
   /// A slight over-estimate of AppendText's size, for reserving the buffer once.
   std::size_t SizeHint() const;
 

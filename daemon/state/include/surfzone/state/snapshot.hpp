@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "surfzone/state/shared_string.hpp"
+
 namespace surfzone::state {
 
 /// Clients on one radio of one AP.
@@ -15,11 +17,12 @@ struct RadioClientsSnapshot {
   std::uint64_t clients = 0;
 };
 
-/// One access point as of the last poll.
+/// One access point as of the last poll. Its text is shared with the fleet and other snapshots
+/// (SharedString): a snapshot of 20,000 APs holds pointers, not 20,000 APs' worth of labels.
 struct ApSnapshot {
-  std::string name, location, kind, district, address, profile;
-  std::string sys_name, sys_descr, sys_object_id;  ///< Empty until known.
-  std::string traffic_source;                      ///< "if-mib-64", "if-mib-32", "none".
+  SharedString name, location, kind, district, address, profile;
+  SharedString sys_name, sys_descr, sys_object_id;  ///< Empty until known.
+  SharedString traffic_source;                      ///< "if-mib-64", "if-mib-32", "none".
   /// false while its state is unknown (not polled yet, or its controller does not answer):
   /// then it is neither up nor down, and surfzone_ap_up has no sample for it.
   bool known = false;
@@ -31,8 +34,8 @@ struct ApSnapshot {
   std::optional<double> poll_duration_seconds;  ///< Duration of the last poll.
   std::uint64_t polls_total = 0, poll_failures_total = 0;
   // Wi-Fi profile data (issue 6); see src/wifi_families.hpp for the families.
-  std::string model, firmware, serial, mac;  ///< Identity from the profile; empty if unknown.
-  std::string controller;                    ///< Controller that reports this AP, or "".
+  SharedString model, firmware, serial, mac;  ///< Identity from the profile; empty if unknown.
+  SharedString controller;                    ///< Controller that reports this AP, or "".
   std::optional<std::uint64_t> clients;      ///< Associated clients; nullopt: not known.
   std::vector<RadioClientsSnapshot> radios;
   std::vector<std::pair<std::string, std::uint64_t>> ssid_clients;  ///< by SSID name

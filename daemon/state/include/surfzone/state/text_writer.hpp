@@ -29,6 +29,10 @@ class TextWriter {
   void Sample(ExpositionLabels labels, std::uint64_t value);  // exact, no rounding to double
   void Sample(ExpositionLabels labels, int value);
   void End();
+  /// Whether the current family's HELP/TYPE lines are written (for resuming it in a later part).
+  bool header_written() const { return header_written_; }
+  /// Continues a family begun in an earlier part: after Begin(), before the next Sample().
+  void Resume(bool header_written) { header_written_ = header_written; }
 
  private:
   void Head(ExpositionLabels labels);
