@@ -20,27 +20,9 @@ std::vector<Controller> ParseControllers(FileReader& reader, const YAML::Node& n
     if (!reader.ExpectMap(map, path)) continue;
     reader.CheckKeys(map, path, kControllerKeys, kPollKeys);
     Controller c;
-    if (const auto name = reader.String(map, path, "name", Need::kRequired)) {
-      if (name->empty())
-        reader.Error(map["name"], JoinPath(path, "name"), "name must not be empty");
-      c.name = *name;
-    }
-    if (const auto text = reader.String(map, path, "address", Need::kRequired)) {
-      if (const auto address = ParseAddress(*text)) {
-        c.address = *address;
-        checker.AddressUnique(c.address, c.name, reader.AtKey(map, path, "address"));
-      } else {
-        reader.Error(map["address"], JoinPath(path, "address"),
-                     "invalid address " + Quote(*text) +
-                         "; expected host, host:port, IPv4[:port], [IPv6]:port or bare IPv6 "
-                         "(port 1..65535)");
-      }
-    }
-    const bool auth_given = Has(map, "auth");
-    const auto auth = reader.String(map, path, "auth");
-    if (!auth_given || auth) {
-      c.auth = checker.ResolveAuth(auth, reader.AtKey(map, path, "auth"), reader.At(map, path));
-    }
+    c.name = RequiredName(reader, map, path);
+    ReadAddress(reader, map, path, checker, c.name, c.address);
+    ReadAuth(reader, map, path, checker, c.auth);
     if (const auto profile = reader.String(map, path, "profile", Need::kRequired)) {
       c.profile = *profile;
     }

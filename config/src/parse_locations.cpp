@@ -53,16 +53,6 @@ void ParseManaged(FileReader& reader, const YAML::Node& map, const std::string& 
   }
 }
 
-/// A required, non-empty string; "" means missing or bad (already reported).
-std::string RequiredName(FileReader& reader, const YAML::Node& map, const std::string& path) {
-  const auto name = reader.String(map, path, "name", Need::kRequired);
-  if (name && name->empty()) {
-    reader.Error(map["name"], JoinPath(path, "name"), "name must not be empty");
-    return {};
-  }
-  return name.value_or("");
-}
-
 AccessPoint ParseAccessPoint(FileReader& reader, const YAML::Node& map, const std::string& path,
                              const PollSettings& defaults, CrossChecker& checker) {
   AccessPoint ap;
@@ -75,23 +65,11 @@ AccessPoint ParseAccessPoint(FileReader& reader, const YAML::Node& map, const st
   }
   if (managed) {
     ParseManaged(reader, map, path, checker, ap);
-  } else if (const auto text = reader.String(map, path, "address", Need::kRequired)) {
-    if (const auto address = ParseAddress(*text)) {
-      ap.address = *address;
-      checker.AddressUnique(ap.address, ap.name, reader.AtKey(map, path, "address"));
-    } else {
-      reader.Error(map["address"], JoinPath(path, "address"),
-                   "invalid address " + Quote(*text) +
-                       "; expected host, host:port, IPv4[:port], [IPv6]:port or bare IPv6 "
-                       "(port 1..65535)");
-    }
+  } else {
+    ReadAddress(reader, map, path, checker, ap.name, ap.address);
   }
 
-  const bool auth_given = Has(map, "auth");
-  const auto auth = reader.String(map, path, "auth");
-  if (!auth_given || auth) {  // a wrong-typed auth was reported already
-    ap.auth = checker.ResolveAuth(auth, reader.AtKey(map, path, "auth"), reader.At(map, path));
-  }
+  ReadAuth(reader, map, path, checker, ap.auth);
 
   if (const auto profile = managed ? std::nullopt : reader.String(map, path, "profile")) {
     ap.profile = *profile;

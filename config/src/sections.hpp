@@ -37,6 +37,16 @@ struct Defaults {
   Where auth_at;
 };
 
+/// A required, non-empty `name`; "" means missing or bad (already reported).
+std::string RequiredName(FileReader& reader, const YAML::Node& map, const std::string& path);
+/// The required `address` of an access point or controller `owner`, checked for uniqueness;
+/// `out` is left alone when it is missing or bad (reported).
+void ReadAddress(FileReader& reader, const YAML::Node& map, const std::string& path,
+                 CrossChecker& checker, const std::string& owner, Address& out);
+/// `auth`, resolved against `auths:` and `defaults.auth` into `out` (left alone when mistyped).
+void ReadAuth(FileReader& reader, const YAML::Node& map, const std::string& path,
+              CrossChecker& checker, std::string& out);
+
 /// `defaults:` (absent or null: built-in defaults).
 Defaults ParseDefaults(FileReader& reader, const YAML::Node& node);
 
