@@ -6,7 +6,8 @@ per AP on one UDP port; vendors mixed as the generator does), then either
 
   --tool surfzoned       runs surfzoned on the simulator's --write-config output, or
   --tool snmp_exporter   runs prometheus-snmp-exporter with an snmp.yml asking for the same OIDs
-                         (numeric) and scrapes /snmp?target=...&module=surfzone once per AP per
+                         (numeric; module generic or unifi, as the AP's profile) and scrapes
+                         /snmp?target=...&module=... once per AP per
                          cycle, spread over the interval as Prometheus would,
 
 for K poll cycles after the first (warm-up) one, and prints ONE JSON line with the figures.
@@ -121,14 +122,16 @@ def parse_duration(text):
     return float(m.group(1)) * {"ms": 0.001, "s": 1, "m": 60}[m.group(2)]
 
 
-def targets_from_config(path):
-    """(name, host:port) of every AP in a config written by surfzone-sim."""
+def targets_from_config(path, with_profile=False):
+    """(name, host:port[, profile]) of every direct AP in a config written by surfzone-sim."""
     aps = []
     with open(path) as f:
         for line in f:
-            m = re.search(r'\{name: "([^"]+)", address: ([0-9.]+:\d+)', line)
+            m = re.search(r'\{name: "([^"]+)", address: ([0-9.]+:\d+)(?:, profile: ([a-z-]+))?',
+                          line)
             if m:
-                aps.append((m.group(1), m.group(2)))
+                aps.append((m.group(1), m.group(2), m.group(3) or "generic") if with_profile
+                           else (m.group(1), m.group(2)))
     return aps
 
 
@@ -161,19 +164,47 @@ IF_COLUMNS = [("ifDescr", "1.3.6.1.2.1.2.2.1.2", "DisplayString"),
               ("ifHighSpeed", "1.3.6.1.2.1.31.1.1.1.15", "gauge")]
 
 
-def write_snmp_yml(path, timeout, retries):
-    """snmp_exporter 0.21 module `surfzone` with numeric OIDs (no generator/MIBs needed)."""
-    lines = ["surfzone:", "  get:"] + [f"  - {o}" for o in SYSTEM_GET] + ["  walk:"]
-    lines += [f"  - {oid}" for _, oid, _ in IF_COLUMNS]
+# What the unifi profile adds (collectors/profiles/unifi.yaml): two scalars and 5 unifiVapTable
+# columns (index unifiVapIndex).
+UNIFI_GET = ["1.3.6.1.4.1.41112.1.6.3.3.0", "1.3.6.1.4.1.41112.1.6.3.6.0"]
+UNIFI_SCALARS = [("unifiApSystemModel", "1.3.6.1.4.1.41112.1.6.3.3"),
+                 ("unifiApSystemVersion", "1.3.6.1.4.1.41112.1.6.3.6")]
+UNIFI_VAP_COLUMNS = [("unifiVapEssId", "1.3.6.1.4.1.41112.1.6.1.2.1.6", "DisplayString"),
+                     ("unifiVapNumStations", "1.3.6.1.4.1.41112.1.6.1.2.1.8", "gauge"),
+                     ("unifiVapRadio", "1.3.6.1.4.1.41112.1.6.1.2.1.9", "DisplayString"),
+                     ("unifiVapRxBytes", "1.3.6.1.4.1.41112.1.6.1.2.1.10", "counter"),
+                     ("unifiVapTxBytes", "1.3.6.1.4.1.41112.1.6.1.2.1.16", "counter")]
+
+
+def snmp_yml_module(name, timeout, retries, unifi):
+    """One snmp_exporter 0.21 module with numeric OIDs (no generator/MIBs needed)."""
+    gets = SYSTEM_GET + (UNIFI_GET if unifi else [])
+    walks = IF_COLUMNS + (UNIFI_VAP_COLUMNS if unifi else [])
+    lines = [f"{name}:", "  get:"] + [f"  - {o}" for o in gets] + ["  walk:"]
+    lines += [f"  - {oid}" for _, oid, _ in walks]
     lines += ["  metrics:",
               "  - {name: sysDescr, oid: 1.3.6.1.2.1.1.1, type: DisplayString}",
               "  - {name: sysUpTime, oid: 1.3.6.1.2.1.1.3, type: gauge}",
               "  - {name: sysName, oid: 1.3.6.1.2.1.1.5, type: DisplayString}"]
-    for name, oid, kind in IF_COLUMNS:
-        lines.append(f"  - {{name: {name}, oid: {oid}, type: {kind}, "
+    if unifi:
+        lines += [f"  - {{name: {n}, oid: {oid}, type: DisplayString}}"
+                  for n, oid in UNIFI_SCALARS]
+    for metric, oid, kind in IF_COLUMNS:
+        lines.append(f"  - {{name: {metric}, oid: {oid}, type: {kind}, "
                      "indexes: [{labelname: ifIndex, type: gauge}]}")
+    if unifi:
+        for metric, oid, kind in UNIFI_VAP_COLUMNS:
+            lines.append(f"  - {{name: {metric}, oid: {oid}, type: {kind}, "
+                         "indexes: [{labelname: unifiVapIndex, type: gauge}]}")
     lines += ["  version: 2", "  max_repetitions: 25", f"  retries: {retries}",
               f"  timeout: {timeout}", "  auth:", "    community: public"]
+    return lines
+
+
+def write_snmp_yml(path, timeout, retries):
+    """Modules `generic` and `unifi`: the objects surfzoned's profiles of the same names read."""
+    lines = (snmp_yml_module("generic", timeout, retries, False) +
+             snmp_yml_module("unifi", timeout, retries, True))
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -362,7 +393,7 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
 async def drive_exporter(port, targets, interval, cycles, allowed_late, concurrency):
     """Scrapes every target once per cycle at a fixed phase; returns per-scrape outcomes."""
     sem = asyncio.Semaphore(concurrency)
-    outcomes = []  # (late_s, ok, seconds, bytes)
+    outcomes = []  # (late_s, ok, seconds, bytes, SNMP packets sent or None)
     loop = asyncio.get_running_loop()
     start = loop.time() + 1
     n = len(targets)
@@ -370,19 +401,21 @@ async def drive_exporter(port, targets, interval, cycles, allowed_late, concurre
     async def one(target, due):
         async with sem:
             began = loop.time()
-            ok, size = False, 0
+            ok, size, packets = False, 0, None
             try:
                 reader, writer = await asyncio.open_connection("127.0.0.1", port)
-                writer.write((f"GET /snmp?target={target}&module=surfzone HTTP/1.0\r\n"
+                writer.write((f"GET /snmp?target={target[0]}&module={target[1]} HTTP/1.0\r\n"
                               "Host: x\r\n\r\n").encode())
                 data = await asyncio.wait_for(reader.read(-1), timeout=60)
                 writer.close()
                 size = len(data)
+                m = re.search(rb"\nsnmp_scrape_packets_sent (\d+)", data)
+                packets = int(m.group(1)) if m else None
                 ok = data.startswith(b"HTTP/1.0 200") or data.startswith(b"HTTP/1.1 200")
                 ok = ok and b"\nsysUpTime " in data  # not every AP has ifHC* counters
             except (OSError, asyncio.TimeoutError):
                 pass
-            outcomes.append((began - due, ok, loop.time() - began, size))
+            outcomes.append((began - due, ok, loop.time() - began, size, packets))
 
     tasks = []
     for c in range(cycles):
@@ -417,7 +450,9 @@ def run_exporter(a, sim, config, tmp):
 
 def measure_exporter(a, exporter, port, sim, config):
     wait_until("snmp_exporter", lambda: http_get(f"http://127.0.0.1:{port}/metrics"), 30)
-    targets = [addr for _, addr in targets_from_config(config)]
+    targets = [(addr, profile) for _, addr, profile in targets_from_config(config, True)]
+    if any(p not in ("generic", "unifi") for _, p in targets):
+        raise SystemExit("the exporter comparison has modules for generic and unifi APs only")
     interval = parse_duration(a.interval)
     allowed = max(1.0, interval / 10)
     # Warm-up cycle (like surfzoned's first cycle), then the measured cycles.
@@ -436,7 +471,9 @@ def measure_exporter(a, exporter, port, sim, config):
         tool="snmp_exporter", aps=a.aps, interval_s=interval, cycles=a.cycles,
         window_s=round(t1 - t0, 1), polls=polls, polls_ok=ok,
         polls_on_time_pct=round(100 * on_time / polls, 3) if polls else None,
-        snmp_requests=None, timeouts=polls - ok,
+        snmp_requests=(sum(o[4] for o in outcomes)
+                       if outcomes and all(o[4] is not None for o in outcomes) else None),
+        timeouts=polls - ok,
         cpu_s=round(cpu, 2), core_fraction=round(cpu / (t1 - t0), 4),
         cpu_s_per_1000_polls=round(1000 * cpu / polls, 4) if polls else None,
         peak_rss_mib=round(proc_status_kib(exporter.pid, "VmHWM") / 1024, 1),
@@ -471,6 +508,12 @@ def main():
     p.add_argument("--concurrency", type=int, default=2000, help="exporter scrapes in flight")
     p.add_argument("--warmup-timeout", type=float, default=600)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--profiles", choices=["vendor", "generic"], default="vendor",
+                   help="vendor: unifi profile for the generator's UniFi APs (85%%), generic for "
+                        "the rest (the exporter gets matching modules); generic: all generic")
+    p.add_argument("--controllers", type=int, default=0,
+                   help="surfzoned only: N simulated wireless controllers managing about half "
+                        "of the APs (no exporter equivalent)")
     a = p.parse_args()
     if a.cycles is None:
         a.cycles = 100 if a.soak else 3
@@ -479,6 +522,8 @@ def main():
     a.cpu = None if a.cpu < 0 else a.cpu
     a.sim_cpu = None if a.sim_cpu < 0 else a.sim_cpu
     command = " ".join(shlex.quote(x) for x in sys.argv)
+    if a.controllers and a.tool != "surfzoned":
+        p.error("--controllers has no snmp_exporter equivalent here")
 
     tmp = tempfile.mkdtemp(prefix="surfzone-fleet-bench-")
     config = os.path.join(tmp, "surfzone.yaml")
@@ -488,7 +533,9 @@ def main():
                 str(a.aps), "--seed", str(a.seed), "--addressing", "hosts", "--speed", "1",
                 "--base-port", str(base), "--web.listen-address", sim_web, "--write-config",
                 config, "--interval", a.interval, "--timeout", a.timeout, "--retries",
-                str(a.retries)], a.sim_cpu, os.path.join(tmp, "sim.log"))
+                str(a.retries), "--profiles", "vendor" if a.profiles == "vendor" else "fleet"] +
+               (["--controllers", str(a.controllers)] if a.controllers else []),
+               a.sim_cpu, os.path.join(tmp, "sim.log"))
     try:
         wait_until("the simulator", lambda: http_get(f"http://{sim_web}/clock") and
                    os.path.getsize(config) > 0, 120)
@@ -498,7 +545,8 @@ def main():
             result = run_exporter(a, sim, config, tmp)
     finally:
         sim.stop()
-    result.update(soak=a.soak, date=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    result.update(profiles=a.profiles, controllers=a.controllers, soak=a.soak,
+                  date=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                   cores=os.cpu_count(), loadavg=os.getloadavg()[0], command=command)
     print(json.dumps(result), flush=True)
     shutil.rmtree(tmp, ignore_errors=True)
