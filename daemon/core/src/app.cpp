@@ -5,6 +5,8 @@
 #include <sys/resource.h>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -60,8 +62,14 @@ class Daemon {
     ApplyConfig(std::exchange(initial_config_, {}));
     metrics_.ReloadResult(true, WallNow());
     http::Handlers handlers;
-    handlers.render_metrics = [this] { return Render(); };  // HEAD /metrics
-    handlers.metrics_parts = [this] { return RenderParts(); };
+    handlers.render_metrics = [this] {  // HEAD /metrics
+      EnsureFreshSnapshot();
+      return Render();
+    };
+    handlers.metrics_parts = [this] {
+      EnsureFreshSnapshot();
+      return RenderParts();
+    };
     handlers.ready = [this] { return ready_.load(); };
     handlers.reload = [this](std::function<void(bool, std::string)> done) {
       asio::post(io_, [this, done = std::move(done)] {
@@ -84,7 +92,8 @@ class Daemon {
                                     {"access_points", static_cast<int>(fleet_.aps().size())}});
     WaitSignals();
     WaitHup();
-    Publish();
+    BuildAndPublish();
+    Tick();
     io_.run();
     server.Stop();
     log::Info("surfzoned stopped");
@@ -112,7 +121,7 @@ class Daemon {
                 {{"trigger", trigger},
                  {"file", options_.config_file},
                  {"access_points", static_cast<int>(fleet_.aps().size())}});
-      Publish();
+      BuildAndPublish();
       return {true, "configuration reloaded"};
     } catch (const std::exception& e) {
       metrics_.ReloadResult(false, WallNow());
@@ -142,10 +151,22 @@ class Daemon {
     });
   }
 
-  // Once a second: advance location clocks, copy engine counters, publish a fresh snapshot.
-  void Publish() {
-    const double now = WallNow();
-    fleet_.ObserveLocations(now);
+  // Once a second: advance location clocks, copy engine counters, note readiness. Snapshots
+  // are built when a scrape asks for one (EnsureFreshSnapshot), not here: at 20,000 APs a
+  // snapshot costs tens of ms, and a 15 s scrape needs one, not fifteen.
+  void Tick() {
+    fleet_.ObserveLocations(WallNow());
+    metrics_.SyncEngine(engine_.stats());
+    if (poller_.first_cycle_done()) ready_ = true;
+    publish_timer_.expires_after(std::chrono::seconds(1));
+    publish_timer_.async_wait([this](boost::system::error_code ec) {
+      if (!ec) Tick();
+    });
+  }
+
+  // Poll thread: a fresh snapshot of the fleet, published for the HTTP thread.
+  void BuildAndPublish() {
+    fleet_.ObserveLocations(WallNow());
     metrics_.SyncEngine(engine_.stats());
     // Recycle the snapshot before last if no scrape still renders it (we hold the only
     // reference: it left the collectable a publish ago, so nobody can take a new one).
@@ -159,11 +180,29 @@ class Daemon {
     fleet_.BuildSnapshot(*next);
     snapshot_->Publish(next);
     spare_ = std::exchange(current_, std::move(next));
-    if (poller_.first_cycle_done()) ready_ = true;
-    publish_timer_.expires_after(std::chrono::seconds(1));
-    publish_timer_.async_wait([this](boost::system::error_code ec) {
-      if (!ec) Publish();
+    built_at_ = SteadyNanos();
+  }
+
+  static std::int64_t SteadyNanos() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+
+  // HTTP thread: makes sure the published snapshot is at most kFreshness old, asking the poll
+  // thread to build one if not (concurrent scrapes share one build). Gives up after a bound
+  // (the poll thread is stopping) and renders the last snapshot.
+  void EnsureFreshSnapshot() {
+    constexpr std::int64_t kFreshness = 1'000'000'000;  // 1 s, as the old periodic publish
+    const std::int64_t asked = SteadyNanos();
+    if (asked - built_at_.load() < kFreshness) return;
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> built = done->get_future();
+    asio::post(io_, [this, asked, done] {
+      if (built_at_.load() < asked) BuildAndPublish();
+      done->set_value();
     });
+    built.wait_for(std::chrono::seconds(5));
   }
 
   // HTTP thread: both sources are thread-safe. The per-AP families are written straight to
@@ -206,6 +245,7 @@ class Daemon {
   std::shared_ptr<state::Snapshot> current_, spare_;  // published / recyclable snapshots
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> last_render_size_{0};
+  std::atomic<std::int64_t> built_at_{0};  // steady clock, ns: when the latest snapshot was built
 };
 
 }  // namespace
