@@ -282,7 +282,7 @@ def run_surfzoned(a, sim, sim_web, config, tmp, base):
 
 
 def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
-    self_names = ("surfzone_poll", "surfzone_polls", "surfzone_snmp")
+    self_names = ("surfzone_poll", "surfzone_polls", "surfzone_snmp", "surfzone_metrics")
 
     def scrape_self():
         body, _ = http_get(url)
@@ -305,12 +305,25 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
 
     # Only the periodic scrapes (every --scrape-every s, like Prometheus) touch /metrics during
     # the window: they are part of the measured load and also carry the self metrics we read.
+    # curl (C, like Prometheus' Go client) times the exchange when it is installed: Python's
+    # chunked reading of a 40 MB body would be most of what is measured.
+    curl = shutil.which("curl")
+    body_path = os.path.join(tmp, "metrics.txt")
+
     def scrape():
-        body, took = http_get(url)
-        scrapes.append((took, len(body)))
+        if not curl:
+            body, took = http_get(url)
+            scrapes.append((took, len(body), None))
+            return body.decode()
+        out = subprocess.run([curl, "-sS", "-o", body_path, "-w",
+                              "%{time_total} %{time_starttransfer}", url],
+                             check=True, capture_output=True, text=True).stdout.split()
+        with open(body_path, "rb") as f:
+            body = f.read()
+        scrapes.append((float(out[0]), len(body), float(out[1])))
         return body.decode()
 
-    scrapes, staleness, down = [], [], set()
+    scrapes, staleness, down = [], [], set()  # scrapes: (seconds, bytes, first byte seconds)
     # The peak so far is the config load and the warm-up cycle; reset VmHWM so that the end of
     # the run also tells the peak of the measured window (polling and scraping) on its own.
     peak_before_kib = proc_status_kib(daemon.pid, "VmHWM")
@@ -374,11 +387,20 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
         rss_first_third_max_mib=round(max(rss[:third]) / 1024, 1) if rss else None,
         rss_last_third_max_mib=round(max(rss[-third:]) / 1024, 1) if rss else None,
         scrapes=len(scrapes),
-        scrape_ms_median=round(1000 * sorted(s for s, _ in scrapes)[len(scrapes) // 2], 1),
-        scrape_ms_max=round(1000 * max(s for s, _ in scrapes), 1),
+        scrape_ms_median=round(1000 * sorted(s[0] for s in scrapes)[len(scrapes) // 2], 1),
+        scrape_ms_max=round(1000 * max(s[0] for s in scrapes), 1),
+        scrape_first_byte_ms_median=(
+            round(1000 * sorted(s[2] for s in scrapes)[len(scrapes) // 2], 1)
+            if scrapes[0][2] is not None else None),
+        scrape_client="curl" if curl else "python",
         scrape_bytes=scrapes[-1][1],
         http_thread_cpu_s=round(http1 - http0, 3),
-        metrics_share_of_daemon_cpu_pct=round(100 * (http1 - http0) / cpu, 2) if cpu else None,
+        # Rendering (HTTP thread) plus building the snapshot each scrape asks for (poll thread).
+        snapshot_build_s=round(d("surfzone_metrics_snapshot_seconds_total"), 3),
+        snapshots=int(d("surfzone_metrics_snapshots_total")),
+        metrics_share_of_daemon_cpu_pct=(
+            round(100 * (http1 - http0 + d("surfzone_metrics_snapshot_seconds_total")) / cpu, 2)
+            if cpu else None),
         sim_cpu_s=round(sim1 - sim0, 2), sim_core_fraction=round((sim1 - sim0) / (t1 - t0), 4),
         threads=len(other_tids) + 1,
     )

@@ -166,6 +166,7 @@ class Daemon {
 
   // Poll thread: a fresh snapshot of the fleet, published for the HTTP thread.
   void BuildAndPublish() {
+    const std::int64_t started = SteadyNanos();
     fleet_.ObserveLocations(WallNow());
     metrics_.SyncEngine(engine_.stats());
     // Recycle the snapshot before last if no scrape still renders it (we hold the only
@@ -180,7 +181,9 @@ class Daemon {
     fleet_.BuildSnapshot(*next);
     snapshot_->Publish(next);
     spare_ = std::exchange(current_, std::move(next));
-    built_at_ = SteadyNanos();
+    const std::int64_t finished = SteadyNanos();
+    built_at_ = finished;
+    metrics_.SnapshotBuilt(static_cast<double>(finished - started) / 1e9);
   }
 
   static std::int64_t SteadyNanos() {

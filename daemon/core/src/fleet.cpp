@@ -70,6 +70,7 @@ void Fleet::ApplyControllers(const config::Config& cfg,
 }
 
 std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
+  ++applied_;
   RebuildUserProfiles(cfg.profiles);
   // One copy of each auth for all the APs that use it.
   shared_auths_.clear();

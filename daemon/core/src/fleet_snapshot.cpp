@@ -1,6 +1,7 @@
 // The published picture of the fleet: APs, locations, controllers, and the client sums per
 // location (over its APs) that the Wi-Fi families show.
-#include <map>
+#include <algorithm>
+#include <utility>
 
 #include "surfzone/core/fleet.hpp"
 
@@ -17,6 +18,25 @@ void SetWifiClients(const WifiFacts& wifi, state::ApSnapshot& s) {
 
 constexpr const char* kUnassigned = "unassigned";
 
+// Adds an AP's client counts to its location's sums (SSIDs unsorted until SortSsids).
+void AddClients(const state::ApSnapshot& ap, state::LocationSnapshot& l) {
+  if (ap.clients) l.clients = l.clients.value_or(0) + *ap.clients;
+  for (const auto& [ssid, n] : ap.ssid_clients) {
+    auto it = std::find_if(l.ssid_clients.begin(), l.ssid_clients.end(),
+                           [&](const auto& e) { return e.first == ssid; });
+    if (it == l.ssid_clients.end()) {
+      l.ssid_clients.emplace_back(ssid, n);
+    } else {
+      it->second += n;
+    }
+  }
+}
+
+void SortSsids(state::LocationSnapshot& l) {
+  std::sort(l.ssid_clients.begin(), l.ssid_clients.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
 }  // namespace
 
 state::Snapshot Fleet::BuildSnapshot() const {
@@ -26,26 +46,68 @@ state::Snapshot Fleet::BuildSnapshot() const {
 }
 
 // Every field is assigned: a snapshot recycled from an earlier publish keeps its strings' and
-// vectors' capacity, so re-publishing a 20,000-AP fleet every second allocates (almost) nothing.
+// vectors' capacity, so re-publishing a 20,000-AP fleet allocates (almost) nothing.
 void Fleet::BuildSnapshot(state::Snapshot& snap) const {
-  snap.aps.resize(aps_.size());  // drops the unassigned APs AddSnapshotWifi appended last time
+  std::size_t active = 0;
+  for (const auto& [name, loc] : locations_) active += loc.active ? 1 : 0;
+  snap.locations.resize(active);  // drops a previous "unassigned" entry too
   std::size_t i = 0;
+  for (const auto& [name, loc] : locations_) {
+    if (!loc.active) continue;
+    loc.snapshot_index = i;
+    state::LocationSnapshot& l = snap.locations[i++];
+    l.name = name;
+    l.kind = config::ToString(loc.meta.kind);
+    l.district = loc.meta.district;
+    l.lat = loc.meta.lat;
+    l.lon = loc.meta.lon;
+    l.aps = loc.configured;
+    l.aps_up = loc.up;
+    l.aps_unknown = loc.configured - loc.known;
+    l.rx_bytes = loc.rx_bytes;
+    l.tx_bytes = loc.tx_bytes;
+    l.seconds_up = loc.state.seconds(state::LocationStatus::kUp);
+    l.seconds_degraded = loc.state.seconds(state::LocationStatus::kDegraded);
+    l.seconds_down = loc.state.seconds(state::LocationStatus::kDown);
+    l.clients.reset();  // summed over its APs below
+    l.ssid_clients.clear();
+  }
+
+  snap.aps.resize(aps_.size());  // drops the unassigned APs AddSnapshotWifi appended last time
+  i = 0;
+  const LocationAccount* loc = nullptr;  // APs of a location are adjacent: look it up once
+  const std::string* loc_name = nullptr;
   for (const auto& ap : aps_) {
-    const LocationAccount& loc = locations_.at(ap->location);
+    if (!loc_name || *loc_name != ap->location) {
+      loc = &locations_.at(ap->location);
+      loc_name = &ap->location;
+    }
     const ApTracker& t = ap->tracker;
     state::ApSnapshot& s = snap.aps[i++];
     // Shared text: compared with the source, looked up in the pool only when it changed (one
-    // copy per distinct text across the fleet), then pointed at.
+    // copy per distinct text across the fleet), then pointed at. Text that only the config sets
+    // is compared only after a config was applied.
     ApSnapshotText& text = ap->snapshot_text;
     auto set = [this](state::SharedString& field, state::SharedString& cache,
                       std::string_view value) {
       state::AssignShared(field, state::Intern(text_pool_, cache, value));
     };
-    set(s.name, text.name, ap->cfg.name);
-    set(s.location, text.location, ap->location);
-    set(s.kind, text.kind, config::ToString(loc.meta.kind));
-    set(s.district, text.district, loc.meta.district);
-    set(s.address, text.address, ap->cfg.address.ToString());
+    if (text.applied != applied_) {
+      set(s.name, text.name, ap->cfg.name);
+      set(s.location, text.location, ap->location);
+      set(s.kind, text.kind, config::ToString(loc->meta.kind));
+      set(s.district, text.district, loc->meta.district);
+      set(s.address, text.address, ap->cfg.address.ToString());
+      set(s.controller, text.controller, ap->cfg.controller);
+      text.applied = applied_;
+    } else {
+      for (auto [field, cache] : {std::pair{&s.name, &text.name}, {&s.location, &text.location},
+                                  {&s.kind, &text.kind}, {&s.district, &text.district},
+                                  {&s.address, &text.address},
+                                  {&s.controller, &text.controller}}) {
+        state::AssignShared(*field, *cache);
+      }
+    }
     // auto: the detected one
     set(s.profile, text.profile, ap->profile ? ap->profile->name() : ap->cfg.profile);
     set(s.sys_name, text.sys_name, t.system().sys_name);
@@ -63,38 +125,16 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     s.poll_duration_seconds = t.poll_duration();
     s.polls_total = t.polls();
     s.poll_failures_total = t.failures();
-    set(s.controller, text.controller, ap->cfg.controller);
     set(s.model, text.model, t.wifi().model);
     set(s.firmware, text.firmware, t.wifi().firmware);
     set(s.serial, text.serial, t.wifi().serial);
     set(s.mac, text.mac, t.wifi().mac);
     SetWifiClients(t.wifi(), s);
-  }
-  std::size_t active = 0;
-  for (const auto& [name, loc] : locations_) active += loc.active ? 1 : 0;
-  snap.locations.resize(active);  // drops a previous "unassigned" entry too
-  i = 0;
-  for (const auto& [name, loc] : locations_) {
-    if (!loc.active) continue;
-    state::LocationSnapshot& l = snap.locations[i++];
-    l.name = name;
-    l.kind = config::ToString(loc.meta.kind);
-    l.district = loc.meta.district;
-    l.lat = loc.meta.lat;
-    l.lon = loc.meta.lon;
-    l.aps = loc.configured;
-    l.aps_up = loc.up;
-    l.aps_unknown = loc.configured - loc.known;
-    l.rx_bytes = loc.rx_bytes;
-    l.tx_bytes = loc.tx_bytes;
-    l.seconds_up = loc.state.seconds(state::LocationStatus::kUp);
-    l.seconds_degraded = loc.state.seconds(state::LocationStatus::kDegraded);
-    l.seconds_down = loc.state.seconds(state::LocationStatus::kDown);
-    l.clients.reset();  // summed over the APs in AddSnapshotWifi
-    l.ssid_clients.clear();
+    if (loc->active) AddClients(s, snap.locations[loc->snapshot_index]);
   }
   snap.controllers.clear();
   AddSnapshotWifi(snap);
+  for (auto& l : snap.locations) SortSsids(l);
 }
 
 void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
@@ -131,26 +171,22 @@ void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
       snap.aps.push_back(std::move(s));
     }
   }
-  if (unassigned > 0 && !locations_.contains(kUnassigned)) {
+  // Their client counts go to a configured location "unassigned" if there is one, else to one
+  // made up for them.
+  state::LocationSnapshot* target = nullptr;
+  if (const auto it = locations_.find(kUnassigned); it != locations_.end()) {
+    if (it->second.active) target = &snap.locations[it->second.snapshot_index];
+  } else if (unassigned > 0) {
     state::LocationSnapshot l;
     l.name = kUnassigned;
     l.kind = config::ToString(config::LocationKind::kOther);
     l.aps = unassigned;
     l.aps_up = unassigned_up;
     snap.locations.push_back(std::move(l));
+    target = &snap.locations.back();
   }
-  // Client sums per location over its APs.
-  std::map<std::string, state::LocationSnapshot*> by_name;
-  for (auto& l : snap.locations) by_name[l.name] = &l;
-  std::map<std::string, std::map<std::string, std::uint64_t>> ssids;
-  for (const auto& ap : snap.aps) {
-    auto it = by_name.find(ap.location);
-    if (it == by_name.end()) continue;
-    if (ap.clients) it->second->clients = it->second->clients.value_or(0) + *ap.clients;
-    for (const auto& [ssid, n] : ap.ssid_clients) ssids[ap.location][ssid] += n;
-  }
-  for (auto& [location, per_ssid] : ssids) {
-    by_name[location]->ssid_clients.assign(per_ssid.begin(), per_ssid.end());
+  if (target) {
+    for (std::size_t i = aps_.size(); i < snap.aps.size(); ++i) AddClients(snap.aps[i], *target);
   }
 }
 

@@ -60,6 +60,16 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
                      .Help("AP polls that started more than max(1s, 10% of the interval) late.")
                      .Register(*registry_)
                      .Add({});
+  snapshot_seconds_ = &p::BuildCounter()
+                           .Name("surfzone_metrics_snapshot_seconds_total")
+                           .Help("Time the poll thread spent building /metrics snapshots.")
+                           .Register(*registry_)
+                           .Add({});
+  snapshots_ = &p::BuildCounter()
+                    .Name("surfzone_metrics_snapshots_total")
+                    .Help("/metrics snapshots built (at most one per second, on scrape).")
+                    .Register(*registry_)
+                    .Add({});
   in_flight_ = &p::BuildGauge()
                     .Name("surfzone_polls_in_flight")
                     .Help("AP polls in progress.")

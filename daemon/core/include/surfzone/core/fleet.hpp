@@ -28,6 +28,7 @@ struct LocationAccount {
   std::uint64_t rx_bytes = 0, tx_bytes = 0;
   int configured = 0, known = 0, up = 0;  // APs in the config / with a known state / up
   bool active = true;  // false once removed from the config (totals kept for a comeback)
+  mutable std::size_t snapshot_index = 0;  // its entry in the snapshot being built (if active)
 };
 
 /// A reported AP that no location places (exported under location "unassigned").
@@ -49,6 +50,7 @@ struct ApSnapshotText {
   state::SharedString name, location, kind, district, address, profile, controller;
   state::SharedString sys_name, sys_descr, sys_object_id, traffic_source;
   state::SharedString model, firmware, serial, mac;
+  std::uint64_t applied = 0;  // Fleet::Apply count when the config-derived text was last set
 };
 
 /// One polled device: a directly polled AP or a controller; or an AP reported by a controller
@@ -118,6 +120,7 @@ class Fleet {
   mutable state::SharedStringPool text_pool_;  // the snapshots' AP text (BuildSnapshot)
   std::map<std::string, LocationAccount> locations_;
   std::map<std::string, std::shared_ptr<const collectors::Profile>> profiles_;
+  std::uint64_t applied_ = 0;  // Apply() calls: config-derived snapshot text can only change then
 };
 
 }  // namespace surfzone::core

@@ -27,6 +27,10 @@ class SelfMetrics {
   void SetInFlight(int n) { in_flight_->Set(n); }
   void SetAps(std::size_t n) { aps_->Set(static_cast<double>(n)); }
   void ReloadResult(bool ok, double now);
+  void SnapshotBuilt(double seconds) {
+    snapshot_seconds_->Increment(seconds);
+    snapshots_->Increment();
+  }
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
@@ -42,6 +46,8 @@ class SelfMetrics {
   prometheus::Counter* cycles_;
   prometheus::Counter* polls_started_;
   prometheus::Counter* polls_late_;
+  prometheus::Counter* snapshot_seconds_;
+  prometheus::Counter* snapshots_;
   prometheus::Gauge* in_flight_;
   prometheus::Gauge* aps_;
   prometheus::Gauge* reload_ok_;
