@@ -169,18 +169,7 @@ class Daemon {
     const std::int64_t started = SteadyNanos();
     fleet_.ObserveLocations(WallNow());
     metrics_.SyncEngine(engine_.stats());
-    // Recycle the snapshot before last if no scrape still renders it (we hold the only
-    // reference: it left the collectable a publish ago, so nobody can take a new one).
-    std::shared_ptr<state::Snapshot> next;
-    if (spare_ && spare_.use_count() == 1) {
-      std::atomic_thread_fence(std::memory_order_acquire);  // the renderer's reads are done
-      next = std::move(spare_);
-    } else {
-      next = std::make_shared<state::Snapshot>();
-    }
-    fleet_.BuildSnapshot(*next);
-    snapshot_->Publish(next);
-    spare_ = std::exchange(current_, std::move(next));
+    snapshot_->Rebuild(snapshot_owned_, [this](state::Snapshot& s) { fleet_.BuildSnapshot(s); });
     const std::int64_t finished = SteadyNanos();
     built_at_ = finished;
     metrics_.SnapshotBuilt(static_cast<double>(finished - started) / 1e9);
@@ -245,7 +234,7 @@ class Daemon {
   asio::signal_set hup_;
   asio::steady_timer publish_timer_;
   std::shared_ptr<state::SnapshotCollectable> snapshot_;
-  std::shared_ptr<state::Snapshot> current_, spare_;  // published / recyclable snapshots
+  std::shared_ptr<state::Snapshot> snapshot_owned_;  // the published one, rebuilt in place
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> last_render_size_{0};
   std::atomic<std::int64_t> built_at_{0};  // steady clock, ns: when the latest snapshot was built

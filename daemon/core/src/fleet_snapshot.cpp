@@ -45,8 +45,8 @@ state::Snapshot Fleet::BuildSnapshot() const {
   return snap;
 }
 
-// Every field is assigned: a snapshot recycled from an earlier publish keeps its strings' and
-// vectors' capacity, so re-publishing a 20,000-AP fleet allocates (almost) nothing.
+// Every field is assigned: a snapshot rebuilt in place keeps its strings' and vectors' capacity,
+// so re-publishing a 20,000-AP fleet allocates (almost) nothing.
 void Fleet::BuildSnapshot(state::Snapshot& snap) const {
   std::size_t active = 0;
   for (const auto& [name, loc] : locations_) active += loc.active ? 1 : 0;
@@ -73,6 +73,9 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     l.ssid_clients.clear();
   }
 
+  // Slot i held aps_[i] last time unless a config was applied since (or it is new: 0).
+  const bool same_aps = snap.built_from == applied_ && snap.aps.size() >= aps_.size();
+  snap.built_from = applied_;
   snap.aps.resize(aps_.size());  // drops the unassigned APs AddSnapshotWifi appended last time
   i = 0;
   const LocationAccount* loc = nullptr;  // APs of a location are adjacent: look it up once
@@ -84,36 +87,27 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     }
     const ApTracker& t = ap->tracker;
     state::ApSnapshot& s = snap.aps[i++];
-    // Shared text: compared with the source, looked up in the pool only when it changed (one
-    // copy per distinct text across the fleet), then pointed at. Text that only the config sets
-    // is compared only after a config was applied.
-    ApSnapshotText& text = ap->snapshot_text;
-    auto set = [this](state::SharedString& field, state::SharedString& cache,
-                      std::string_view value) {
-      state::AssignShared(field, state::Intern(text_pool_, cache, value));
+    // Shared text: compared with what this snapshot held (the same AP's text, when it is
+    // rebuilt in place and no config was applied since), looked up in the pool only when it
+    // changed (one copy per distinct text across the fleet). Text that only the config sets is
+    // not compared at all then.
+    auto set = [this](state::SharedString& field, std::string_view value) {
+      if (field.str() != value) field = text_pool_.Get(value);
     };
-    if (text.applied != applied_) {
-      set(s.name, text.name, ap->cfg.name);
-      set(s.location, text.location, ap->location);
-      set(s.kind, text.kind, config::ToString(loc->meta.kind));
-      set(s.district, text.district, loc->meta.district);
-      set(s.address, text.address, ap->cfg.address.ToString());
-      set(s.controller, text.controller, ap->cfg.controller);
-      text.applied = applied_;
-    } else {
-      for (auto [field, cache] : {std::pair{&s.name, &text.name}, {&s.location, &text.location},
-                                  {&s.kind, &text.kind}, {&s.district, &text.district},
-                                  {&s.address, &text.address},
-                                  {&s.controller, &text.controller}}) {
-        state::AssignShared(*field, *cache);
-      }
+    if (!same_aps) {
+      set(s.name, ap->cfg.name);
+      set(s.location, ap->location);
+      set(s.kind, config::ToString(loc->meta.kind));
+      set(s.district, loc->meta.district);
+      set(s.address, ap->cfg.address.ToString());
+      set(s.controller, ap->cfg.controller);
     }
     // auto: the detected one
-    set(s.profile, text.profile, ap->profile ? ap->profile->name() : ap->cfg.profile);
-    set(s.sys_name, text.sys_name, t.system().sys_name);
-    set(s.sys_descr, text.sys_descr, t.system().sys_descr);
-    set(s.sys_object_id, text.sys_object_id, t.system().sys_object_id);
-    set(s.traffic_source, text.traffic_source, t.traffic_source());
+    set(s.profile, ap->profile ? ap->profile->name() : ap->cfg.profile);
+    set(s.sys_name, t.system().sys_name);
+    set(s.sys_descr, t.system().sys_descr);
+    set(s.sys_object_id, t.system().sys_object_id);
+    set(s.traffic_source, t.traffic_source());
     s.known = t.up().has_value();
     s.up = t.up().value_or(false);
     s.boot_time_seconds = t.boot_time_seconds();
@@ -125,10 +119,10 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     s.poll_duration_seconds = t.poll_duration();
     s.polls_total = t.polls();
     s.poll_failures_total = t.failures();
-    set(s.model, text.model, t.wifi().model);
-    set(s.firmware, text.firmware, t.wifi().firmware);
-    set(s.serial, text.serial, t.wifi().serial);
-    set(s.mac, text.mac, t.wifi().mac);
+    set(s.model, t.wifi().model);
+    set(s.firmware, t.wifi().firmware);
+    set(s.serial, t.wifi().serial);
+    set(s.mac, t.wifi().mac);
     SetWifiClients(t.wifi(), s);
     if (loc->active) AddClients(s, snap.locations[loc->snapshot_index]);
   }

@@ -1,5 +1,6 @@
 #include "surfzone/state/exposition.hpp"
 
+#include <atomic>
 #include <charconv>
 #include <limits>
 #include <string>
@@ -266,6 +267,23 @@ void SnapshotCollectable::Publish(std::shared_ptr<const Snapshot> snapshot) {
   }
   // `snapshot` now holds the previous one; if this was the last reference, it is freed here,
   // outside the lock, so a scrape never waits for 20,000 APs' worth of strings to be destroyed.
+}
+
+void SnapshotCollectable::Rebuild(std::shared_ptr<Snapshot>& owned,
+                                  const std::function<void(Snapshot&)>& build) {
+  std::shared_ptr<const Snapshot> previous;  // freed outside the lock, as in Publish
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Two references, ours and the published one, and no new ones while we hold the lock: no
+  // renderer has it.
+  if (owned && snapshot_ == owned && owned.use_count() == 2) {
+    std::atomic_thread_fence(std::memory_order_acquire);  // the last renderer's reads are done
+    build(*owned);
+    return;
+  }
+  auto next = std::make_shared<Snapshot>();
+  build(*next);
+  previous = std::exchange(snapshot_, next);
+  owned = std::move(next);
 }
 
 std::shared_ptr<const Snapshot> SnapshotCollectable::Latest() const {

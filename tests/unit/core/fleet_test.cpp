@@ -162,6 +162,15 @@ TEST(Fleet, SnapshotsShareTheApTextAndSeeChanges) {
   EXPECT_EQ(first.aps[0].sys_descr, "Vendor AP firmware 1.0 with a long description");
   EXPECT_EQ(first.aps[0].address, "127.0.0.1:1001");
   EXPECT_TRUE(first.aps[0].name.SharesWith(second.aps[0].name));  // unchanged: still shared
+
+  // Rebuilt in place with no config applied since: polled text still follows the AP.
+  sample = Sample(120, 3000);
+  sample.system.sys_descr = "Vendor AP firmware 3.0";
+  fleet.aps()[0]->tracker.ApplySample(sample, "if-mib-32", 0.01);
+  fleet.BuildSnapshot(second);
+  EXPECT_EQ(second.aps[0].sys_descr, "Vendor AP firmware 3.0");
+  EXPECT_EQ(second.aps[0].address, "127.0.0.1:1009");
+  EXPECT_EQ(second.aps[0].name, "st-1");
 }
 
 }  // namespace

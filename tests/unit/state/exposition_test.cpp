@@ -249,6 +249,35 @@ TEST(SnapshotCollectable, CollectsLatestPublished) {
   EXPECT_EQ(first.use_count(), 1);  // the collectable let go of the old one
 }
 
+TEST(SnapshotCollectable, RebuildsInPlaceUnlessARendererHoldsIt) {
+  SnapshotCollectable collectable;
+  std::shared_ptr<Snapshot> owned;
+  int builds = 0;
+  auto build = [&](Snapshot& s) {
+    s = MakeSnapshot();
+    s.aps[1].up = (++builds % 2) == 0;
+  };
+  collectable.Rebuild(owned, build);  // nothing published yet: a new one
+  ASSERT_NE(owned, nullptr);
+  EXPECT_EQ(collectable.Latest(), owned);
+  const Snapshot* first = owned.get();
+
+  collectable.Rebuild(owned, build);  // nobody renders it: rebuilt in place
+  EXPECT_EQ(owned.get(), first);
+  EXPECT_EQ(collectable.Latest(), owned);
+  EXPECT_TRUE(owned->aps[1].up);
+
+  // A renderer holds it: the next build goes into a new snapshot and the held one is untouched.
+  const std::shared_ptr<const Snapshot> rendering = collectable.Latest();
+  collectable.Rebuild(owned, build);
+  EXPECT_NE(owned.get(), first);
+  EXPECT_EQ(collectable.Latest(), owned);
+  EXPECT_EQ(rendering.get(), first);
+  EXPECT_TRUE(rendering->aps[1].up);
+  EXPECT_FALSE(owned->aps[1].up);
+  EXPECT_EQ(rendering.use_count(), 1);  // only the renderer still has the old one
+}
+
 TEST(SnapshotCollectable, ConcurrentPublishAndCollect) {
   SnapshotCollectable collectable;
   constexpr int kRounds = 200;

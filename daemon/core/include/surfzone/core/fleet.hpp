@@ -46,13 +46,6 @@ struct ControllerView {
 
 /// An AP's text as last published, shared by every snapshot that shows it (see SharedString);
 /// refreshed by Fleet::BuildSnapshot only when a value changes.
-struct ApSnapshotText {
-  state::SharedString name, location, kind, district, address, profile, controller;
-  state::SharedString sys_name, sys_descr, sys_object_id, traffic_source;
-  state::SharedString model, firmware, serial, mac;
-  std::uint64_t applied = 0;  // Fleet::Apply count when the config-derived text was last set
-};
-
 /// One polled device: a directly polled AP or a controller; or an AP reported by a controller
 /// (`cfg.controller` set: never polled itself).
 struct ApEntry {
@@ -69,7 +62,6 @@ struct ApEntry {
   bool polling = false;
   std::uint64_t cycle_seen = 0;
   Clock::time_point due{};
-  mutable ApSnapshotText snapshot_text;  // poll thread only, like everything here
   /// Polled by the scheduler (direct APs and controllers; not APs behind a controller).
   bool Pollable() const { return cfg.controller.empty(); }
 };

@@ -70,6 +70,11 @@ std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot);
 class SnapshotCollectable : public prometheus::Collectable {
  public:
   void Publish(std::shared_ptr<const Snapshot> snapshot);
+  /// Rebuilds the published snapshot with `build`: in place when `owned` (the publisher's own
+  /// reference) is the published one and no renderer holds it, else into a new one that is
+  /// published and stored in `owned`. Renderers asking for Latest() meanwhile wait for it. So a
+  /// fleet keeps one snapshot, not one being rendered plus one being built.
+  void Rebuild(std::shared_ptr<Snapshot>& owned, const std::function<void(Snapshot&)>& build);
   /// The latest published snapshot (may be null).
   std::shared_ptr<const Snapshot> Latest() const;
   std::vector<prometheus::MetricFamily> Collect() const override;

@@ -66,6 +66,9 @@ struct Snapshot {
   std::vector<ApSnapshot> aps;
   std::vector<LocationSnapshot> locations;
   std::vector<ControllerSnapshot> controllers;
+  /// The builder's own mark of what it was built from (the fleet: its config generation), so
+  /// that rebuilding it in place can skip what cannot have changed. 0: nothing.
+  std::uint64_t built_from = 0;
 };
 
 }  // namespace surfzone::state
