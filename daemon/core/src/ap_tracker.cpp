@@ -9,6 +9,20 @@ state::CounterWidth Width(collectors::CounterWidth w) {
 
 }  // namespace
 
+template <typename Key, typename K>
+ApTracker::InterfaceCounters& ApTracker::Row(CounterRows<Key>& rows, const K& key,
+                                             std::size_t expected, bool& inserted) {
+  for (auto& [k, c] : rows) {
+    if (k == key) {
+      inserted = false;
+      return c;
+    }
+  }
+  if (rows.empty()) rows.reserve(expected);
+  inserted = true;
+  return rows.emplace_back(Key(key), InterfaceCounters{}).second;
+}
+
 TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
                                     const std::string& traffic_source, double poll_duration_seconds,
                                     WifiFacts wifi) {
@@ -33,8 +47,8 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
           static_cast<std::uint64_t>(2.0 * static_cast<double>(iface.speed_bps) / 8.0 * elapsed) +
           1;
     }
-    auto [it, inserted] = interfaces_.try_emplace(iface.index);
-    InterfaceCounters& c = it->second;
+    bool inserted = false;
+    InterfaceCounters& c = Row(interfaces_, iface.index, sample.interfaces.size(), inserted);
     if (inserted && restarted) {
       // A new row right after a reboot counted from zero at boot: start it at zero.
       c.in.Update(0, Width(iface.width), false);
@@ -46,8 +60,8 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
   for (const auto& counter : sample.wifi_traffic) {
     // No link speed for radio/VAP rows: no plausibility cap; 32-bit ones are unwrapped.
     const auto width = counter.wide ? state::CounterWidth::k64 : state::CounterWidth::k32;
-    auto [it, inserted] = wifi_counters_.try_emplace(counter.key);
-    InterfaceCounters& c = it->second;
+    bool inserted = false;
+    InterfaceCounters& c = Row(wifi_counters_, counter.key, sample.wifi_traffic.size(), inserted);
     if (inserted && restarted) {
       c.in.Update(0, width, false);
       c.out.Update(0, width, false);
