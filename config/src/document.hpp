@@ -24,6 +24,22 @@ struct WholeDocumentNeeded : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// `load(options)`; if a file turns out not to stream after all, `load` again with
+/// Parse::kWholeDocument (or std::logic_error with the reason under Parse::kStreamedOnly).
+template <class Load>
+auto WithWholeDocumentFallback(const LoadOptions& options, const Load& load) {
+  try {
+    return load(options);
+  } catch (const WholeDocumentNeeded& e) {
+    if (options.parse == LoadOptions::Parse::kStreamedOnly) {
+      throw std::logic_error(std::string("cannot stream: ") + e.what());
+    }
+    LoadOptions whole = options;
+    whole.parse = LoadOptions::Parse::kWholeDocument;
+    return load(whole);
+  }
+}
+
 class Document {
  public:
   /// nullopt after a syntax error (reported to `diag`). Throws WholeDocumentNeeded for a file

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <stdexcept>
 
 #include "document.hpp"
 #include "include.hpp"
@@ -107,23 +106,6 @@ Config LoadImpl(std::string text, const std::string& name, const fs::path& base_
   return config;
 }
 
-// LoadImpl of the text `read()` gives, redone with whole documents when a file turns out not
-// to stream after all (never seen so far; see Document).
-template <class ReadText>
-Config LoadWithFallback(const ReadText& read, const std::string& name, const fs::path& base_dir,
-                        const fs::path& self, const LoadOptions& options) {
-  try {
-    return LoadImpl(read(), name, base_dir, self, options);
-  } catch (const detail::WholeDocumentNeeded& e) {
-    if (options.parse == LoadOptions::Parse::kStreamedOnly) {
-      throw std::logic_error(std::string("cannot stream: ") + e.what());
-    }
-    LoadOptions whole = options;
-    whole.parse = LoadOptions::Parse::kWholeDocument;
-    return LoadImpl(read(), name, base_dir, self, whole);
-  }
-}
-
 }  // namespace
 
 Config LoadFile(const std::string& path, const LoadOptions& options) {
@@ -133,11 +115,15 @@ Config LoadFile(const std::string& path, const LoadOptions& options) {
     if (!text) throw ConfigException(diag.Take());
     return std::move(*text);
   };
-  return LoadWithFallback(read, path, fs::path(path).parent_path(), path, options);
+  return detail::WithWholeDocumentFallback(options, [&](const LoadOptions& attempt) {
+    return LoadImpl(read(), path, fs::path(path).parent_path(), path, attempt);
+  });
 }
 
 Config LoadString(const std::string& yaml, const std::string& name, const LoadOptions& options) {
-  return LoadWithFallback([&yaml] { return yaml; }, name, fs::path(), fs::path(), options);
+  return detail::WithWholeDocumentFallback(options, [&](const LoadOptions& attempt) {
+    return LoadImpl(yaml, name, fs::path(), fs::path(), attempt);
+  });
 }
 
 }  // namespace surfzone::config
