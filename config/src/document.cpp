@@ -66,6 +66,7 @@ void Document::ParseLocations(FileReader& reader, const PollSettings& defaults,
     return;
   }
   FileReader item_reader(reader.file(), reader.diag());
+  out.reserve(out.size() + items_.size());
   for (std::size_t i = 0; i < items_.size(); ++i) {
     const LocationItem& item = items_[i];
     const std::string what = reader.file() + ": " + IndexPath("locations", i);

@@ -38,8 +38,9 @@ std::optional<std::string> ReadFile(const fs::path& path, Diagnostics& diag) {
              std::string("cannot open: ") + std::strerror(errno));
     return std::nullopt;
   }
-  // Read straight into the string (a stringstream would hold a second copy).
+  // Read straight into a string of the right size (a stringstream would hold a second copy).
   std::string text;
+  if (const auto size = fs::file_size(path, ec); !ec) text.reserve(size);
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));

@@ -232,11 +232,20 @@ LocationsLayout ScanLocations(const std::string& text) {
 }
 
 std::string BlankItems(const std::string& text, const std::vector<LocationItem>& items) {
-  std::string out = text;
-  if (items.empty()) return out;
-  for (std::size_t i = items.front().begin; i < items.back().end; ++i) {
-    if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
-  }
+  if (items.empty()) return text;
+  const std::size_t begin = items.front().begin;
+  const std::size_t end = items.back().end;
+  // Whole lines shrink to their line breaks (fewer bytes for yaml-cpp to scan); the start of
+  // the line that `end` is on (indentation, or the file's last line) turns into spaces.
+  const std::size_t newline = end == 0 ? std::string::npos : text.rfind('\n', end - 1);
+  const std::size_t cut = newline == std::string::npos || newline < begin ? begin : newline + 1;
+  std::string out = text.substr(0, begin);
+  out.append(
+      static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                          text.begin() + static_cast<std::ptrdiff_t>(cut), '\n')),
+      '\n');
+  out.append(end - cut, ' ');
+  out.append(text, end);
   return out;
 }
 

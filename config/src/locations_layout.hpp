@@ -34,8 +34,8 @@ struct LocationsLayout {
 /// gives a `reason` instead (the whole-document load then reports or handles it as always).
 LocationsLayout ScanLocations(const std::string& text);
 
-/// `text` with the items' bytes blanked (line breaks kept), so every other mark keeps its
-/// line and column and `locations:` reads as null.
+/// `text` without the items: their lines reduced to bare line breaks, so every other mark
+/// keeps its line and column (not its byte offset) and `locations:` reads as null.
 std::string BlankItems(const std::string& text, const std::vector<LocationItem>& items);
 
 /// The item on its own: its lines, with its "-" blanked, so marks inside keep their columns

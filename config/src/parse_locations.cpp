@@ -101,6 +101,7 @@ Location ParseLocation(FileReader& reader, const YAML::Node& map, const std::str
   if (!aps.IsDefined() || aps.IsNull()) return location;
   const std::string aps_path = JoinPath(path, "access_points");
   if (!reader.ExpectSequence(aps, aps_path)) return location;
+  location.access_points.reserve(aps.size());
   for (std::size_t i = 0; i < aps.size(); ++i) {
     const std::string ap_path = IndexPath(aps_path, i);
     if (!reader.ExpectMap(aps[i], ap_path)) continue;
