@@ -209,6 +209,7 @@ LocationsLayout ScanLocations(const std::string& text) {
     return NotStreamed("a YAML syntax error");
   }
   if (!scanner.found()) return NotStreamed("no \"locations\"");
+  if (scanner.items().empty()) return NotStreamed("an empty \"locations\" list");
 
   LocationsLayout layout;
   std::size_t counted = 0;
