@@ -3,7 +3,9 @@
 // errors, and the documents that must not stream fall back.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <string>
 
@@ -256,6 +258,53 @@ TEST(ConfigStreamed, IncludedFilesStreamWithTheirOwnNamesAndIndices) {
   EXPECT_TRUE(Same(fallback, LoadFileWith(main, Parse::kWholeDocument)));
   ASSERT_TRUE(fallback.config);
   EXPECT_EQ(fallback.config->locations.size(), 2u);
+}
+
+TEST(ConfigStreamed, RandomDocumentsFromTrickyPiecesGiveTheSameAsTheWholeDocument) {
+  // Pieces that test where an item ends: empty values, comments, block and quoted multi-line
+  // scalars, flow collections across lines, other indentation, wrong types. Fixed seed.
+  const char* const pieces[] = {
+      "  - name: A\n",
+      "  - name: B\n    kind: park\n",
+      "    kind: park\n",
+      "    district: |\n      x\n",
+      "    district: |+\n      x\n\n",
+      "    district: >-\n      x\n      y\n",
+      "    district: \"a\n  b\"\n",
+      "    lat: 1\n",
+      "    lon:\n",
+      "    access_points:\n",
+      "      - name: a1\n        address: 10.0.0.1\n",
+      "      - {name: a2, address: 10.0.0.2}\n",
+      "      - name: a3\n",
+      "    access_points: [\n{name: a4, address: 10.0.0.4}]\n",
+      "  # comment\n",
+      "\n",
+      "    district: plain\n     continued\n",
+      "  -   name: E\n      kind: park\n",
+      "    x: 'q\n\n  r'\n",
+      "    access_points:\n    - name: a5\n      address: 10.0.0.5\n",
+  };
+  const char* const tails[] = {"", "defaults:\n  auth: v2\n", "...\n", "# end\n", "zz:\n"};
+  std::mt19937 random(20261123);
+  int streamed = 0;
+  for (int n = 0; n < 300; ++n) {
+    std::string yaml = "auths:\n  v2:\n    version: 2c\nlocations:\n  - name: first\n";
+    for (int i = 1 + static_cast<int>(random() % 8); i > 0; --i) {
+      yaml += pieces[random() % std::size(pieces)];
+    }
+    yaml += tails[random() % std::size(tails)];
+    const Outcome whole = LoadWith(yaml, Parse::kWholeDocument);
+    ASSERT_TRUE(Same(LoadWith(yaml, Parse::kAuto), whole)) << yaml;
+    try {
+      ASSERT_TRUE(Same(LoadWith(yaml, Parse::kStreamedOnly), whole)) << yaml;
+      ++streamed;
+    } catch (const std::logic_error& e) {
+      // Only documents that do not parse may fall back here.
+      ASSERT_NE(std::string(e.what()).find("syntax error"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_GT(streamed, 100);  // most of them stream, so the comparison means something
 }
 
 TEST(ConfigStreamed, FallsBackToTheWholeDocumentWhereStreamingIsNotSafe) {
