@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
+#include "document.hpp"
 #include "include.hpp"
 #include "sections.hpp"
 
@@ -15,6 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using detail::Diagnostics;
+using detail::Document;
 using detail::FileReader;
 using detail::Quote;
 using detail::Where;
@@ -37,36 +38,26 @@ std::optional<std::string> ReadFile(const fs::path& path, Diagnostics& diag) {
              std::string("cannot open: ") + std::strerror(errno));
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// nullopt after a syntax error (reported); a null node for an empty document.
-std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& file,
-                                    Diagnostics& diag) {
-  try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.empty()) return YAML::Node();
-    if (documents.size() > 1) {
-      diag.Add(Where{file, documents[1].Mark(), ""}, "only one YAML document per file is allowed");
-    }
-    return documents[0];
-  } catch (const YAML::Exception& e) {
-    diag.Add(Where{file, e.mark, ""}, "YAML syntax error: " + e.msg);
-    return std::nullopt;
+  // Read straight into a string of the right size (a stringstream would hold a second copy).
+  std::string text;
+  if (const auto size = fs::file_size(path, ec); !ec) text.reserve(size);
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
+  return text;
 }
 
 void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::CrossChecker& checker,
-                  Diagnostics& diag, std::vector<Location>& out) {
-  const auto text = ReadFile(path, diag);
+                  Diagnostics& diag, const LoadOptions& options, std::vector<Location>& out) {
+  auto text = ReadFile(path, diag);
   if (!text) return;
-  const auto root = ParseYaml(*text, path.string(), diag);
-  if (!root || root->IsNull()) return;
+  const auto document = Document::Read(std::move(*text), path.string(), diag, options.parse);
+  if (!document || document->root().IsNull()) return;
+  const YAML::Node& root = document->root();
   FileReader reader(path.string(), diag);
-  if (!reader.ExpectMap(*root, "")) return;
-  for (const auto& entry : *root) {
+  if (!reader.ExpectMap(root, "")) return;
+  for (const auto& entry : root) {
     const YAML::Node key_node = entry.first;
     if (!key_node.IsScalar()) continue;  // CheckKeys below reports it
     const std::string key = key_node.Scalar();
@@ -79,36 +70,36 @@ void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::Cr
                        "files may contain only \"locations\"");
     }
   }
-  reader.CheckKeys(*root, "", kIncludedKeys, kMainFileOnlyKeys);
-  detail::ParseLocations(reader, (*root)["locations"], defaults, checker, out);
+  reader.CheckKeys(root, "", kIncludedKeys, kMainFileOnlyKeys);
+  document->ParseLocations(reader, defaults, checker, out);
 }
 
-Config LoadImpl(const std::string& text, const std::string& name, const fs::path& base_dir,
+Config LoadImpl(std::string text, const std::string& name, const fs::path& base_dir,
                 const fs::path& self, const LoadOptions& options) {
   Diagnostics diag;
   Config config;
   config.source_file = name;
-  const auto root = ParseYaml(text, name, diag);
-  if (root && !root->IsNull()) {
+  const auto document = Document::Read(std::move(text), name, diag, options.parse);
+  if (document && !document->root().IsNull()) {
+    const YAML::Node& root = document->root();
     FileReader reader(name, diag);
-    if (reader.ExpectMap(*root, "")) {
-      reader.CheckKeys(*root, "", detail::kTopLevelKeys);
-      config.auths = detail::ParseAuths(reader, (*root)["auths"]);
-      const detail::Defaults defaults = detail::ParseDefaults(reader, (*root)["defaults"]);
+    if (reader.ExpectMap(root, "")) {
+      reader.CheckKeys(root, "", detail::kTopLevelKeys);
+      config.auths = detail::ParseAuths(reader, root["auths"]);
+      const detail::Defaults defaults = detail::ParseDefaults(reader, root["defaults"]);
       config.defaults = defaults.poll;
       config.max_in_flight = defaults.max_in_flight;
       config.default_auth = defaults.auth;
       detail::CrossChecker checker(diag, options, config.auths);
       if (!defaults.auth.empty()) checker.SetDefaultAuth(defaults.auth, defaults.auth_at);
-      config.profiles = detail::ParseProfiles(reader, (*root)["profiles"]);
+      config.profiles = detail::ParseProfiles(reader, root["profiles"]);
       checker.AddProfiles(config.profiles);
       config.controllers =
-          detail::ParseControllers(reader, (*root)["controllers"], config.defaults, checker);
-      detail::ParseLocations(reader, (*root)["locations"], config.defaults, checker,
-                             config.locations);
+          detail::ParseControllers(reader, root["controllers"], config.defaults, checker);
+      document->ParseLocations(reader, config.defaults, checker, config.locations);
       for (const fs::path& file :
-           detail::ResolveIncludes(reader, (*root)["include"], base_dir, self)) {
-        LoadIncluded(file, config.defaults, checker, diag, config.locations);
+           detail::ResolveIncludes(reader, root["include"], base_dir, self)) {
+        LoadIncluded(file, config.defaults, checker, diag, options, config.locations);
       }
     }
   }
@@ -119,14 +110,21 @@ Config LoadImpl(const std::string& text, const std::string& name, const fs::path
 }  // namespace
 
 Config LoadFile(const std::string& path, const LoadOptions& options) {
-  Diagnostics diag;
-  const auto text = ReadFile(path, diag);
-  if (!text) throw ConfigException(diag.Take());
-  return LoadImpl(*text, path, fs::path(path).parent_path(), path, options);
+  const auto read = [&path] {
+    Diagnostics diag;
+    auto text = ReadFile(path, diag);
+    if (!text) throw ConfigException(diag.Take());
+    return std::move(*text);
+  };
+  return detail::WithWholeDocumentFallback(options, [&](const LoadOptions& attempt) {
+    return LoadImpl(read(), path, fs::path(path).parent_path(), path, attempt);
+  });
 }
 
 Config LoadString(const std::string& yaml, const std::string& name, const LoadOptions& options) {
-  return LoadImpl(yaml, name, fs::path(), fs::path(), options);
+  return detail::WithWholeDocumentFallback(options, [&](const LoadOptions& attempt) {
+    return LoadImpl(yaml, name, fs::path(), fs::path(), attempt);
+  });
 }
 
 }  // namespace surfzone::config

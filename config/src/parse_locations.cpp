@@ -101,6 +101,7 @@ Location ParseLocation(FileReader& reader, const YAML::Node& map, const std::str
   if (!aps.IsDefined() || aps.IsNull()) return location;
   const std::string aps_path = JoinPath(path, "access_points");
   if (!reader.ExpectSequence(aps, aps_path)) return location;
+  location.access_points.reserve(aps.size());
   for (std::size_t i = 0; i < aps.size(); ++i) {
     const std::string ap_path = IndexPath(aps_path, i);
     if (!reader.ExpectMap(aps[i], ap_path)) continue;
@@ -111,13 +112,19 @@ Location ParseLocation(FileReader& reader, const YAML::Node& map, const std::str
 
 }  // namespace
 
+void ParseLocationItem(FileReader& reader, const YAML::Node& node, std::size_t index,
+                       const PollSettings& defaults, CrossChecker& checker,
+                       std::vector<Location>& out) {
+  const std::string path = IndexPath("locations", index);
+  if (!reader.ExpectMap(node, path)) return;
+  out.push_back(ParseLocation(reader, node, path, defaults, checker));
+}
+
 void ParseLocations(FileReader& reader, const YAML::Node& node, const PollSettings& defaults,
                     CrossChecker& checker, std::vector<Location>& out) {
   if (!node.IsDefined() || node.IsNull() || !reader.ExpectSequence(node, "locations")) return;
   for (std::size_t i = 0; i < node.size(); ++i) {
-    const std::string path = IndexPath("locations", i);
-    if (!reader.ExpectMap(node[i], path)) continue;
-    out.push_back(ParseLocation(reader, node[i], path, defaults, checker));
+    ParseLocationItem(reader, node[i], i, defaults, checker, out);
   }
 }
 

@@ -54,6 +54,10 @@ Defaults ParseDefaults(FileReader& reader, const YAML::Node& node);
 /// within this file. Cross-file checks go through `checker`.
 void ParseLocations(FileReader& reader, const YAML::Node& node, const PollSettings& defaults,
                     CrossChecker& checker, std::vector<Location>& out);
+/// Item `index` of a `locations:` list (path "locations[index]"); appends it to `out`.
+void ParseLocationItem(FileReader& reader, const YAML::Node& node, std::size_t index,
+                       const PollSettings& defaults, CrossChecker& checker,
+                       std::vector<Location>& out);
 
 /// One profile map (a `profiles:` entry or a built-in file's root).
 ProfileSpec ParseProfile(FileReader& reader, const YAML::Node& map, const std::string& path);

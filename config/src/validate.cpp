@@ -16,19 +16,37 @@ std::string JoinNames(const auto& names) {
   return out.empty() ? "none" : out;
 }
 
-void CheckUnique(Diagnostics& diag, std::map<std::string, Where>& seen, const std::string& what,
-                 const std::string& name, const Where& where) {
-  const auto [it, inserted] = seen.emplace(name, where);
-  if (inserted) return;
-  diag.Add(where, "duplicate " + what + " " + Quote(name) + " (first defined at " +
-                      it->second.Position() + ", " + it->second.path + ")");
-}
-
 bool Contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 }  // namespace
+
+CrossChecker::FirstSeen CrossChecker::Remember(const Where& where) {
+  // Few files (the main one and its includes), and the current one is almost always last.
+  auto it = std::find(files_.rbegin(), files_.rend(), where.file);
+  if (it == files_.rend()) {
+    files_.push_back(where.file);
+    it = files_.rbegin();
+  }
+  const auto index = static_cast<std::uint32_t>(files_.rend() - it - 1);
+  return FirstSeen{index, where.mark, where.path};
+}
+
+std::string CrossChecker::Describe(const FirstSeen& first) const {
+  return Where{files_[first.file], first.mark, ""}.Position() + ", " + first.path;
+}
+
+void CrossChecker::CheckUnique(Seen& seen, const std::string& what, const std::string& name,
+                               const Where& where) {
+  const auto it = seen.find(name);
+  if (it == seen.end()) {
+    seen.emplace(name, Remember(where));
+    return;
+  }
+  diag_.Add(where, "duplicate " + what + " " + Quote(name) + " (first defined at " +
+                       Describe(it->second) + ")");
+}
 
 std::string CrossChecker::KnownAuths() const {
   std::string out;
@@ -47,22 +65,24 @@ void CrossChecker::SetDefaultAuth(const std::string& name, const Where& where) {
 }
 
 void CrossChecker::LocationName(const std::string& name, const Where& where) {
-  CheckUnique(diag_, locations_, "location name", name, where);
+  CheckUnique(locations_, "location name", name, where);
 }
 
 void CrossChecker::AccessPointName(const std::string& name, const Where& where) {
-  CheckUnique(diag_, access_points_, "access point name", name, where);
+  CheckUnique(access_points_, "access point name", name, where);
 }
 
 void CrossChecker::AddressUnique(const Address& address, const std::string& ap_name,
                                  const Where& where) {
-  const std::string key = AddressKey(address);
-  const auto [it, inserted] = addresses_.emplace(key, std::make_pair(ap_name, where));
-  if (inserted) return;
-  const auto& [first_name, first_where] = it->second;
+  std::string key = AddressKey(address);
+  const auto it = addresses_.find(key);
+  if (it == addresses_.end()) {
+    addresses_.emplace(std::move(key), std::make_pair(ap_name, Remember(where)));
+    return;
+  }
+  const auto& [first_name, first_seen] = it->second;
   diag_.Add(where, "duplicate address " + Quote(address.ToString()) + " (same as " +
-                       Quote(first_name) + " at " + first_where.Position() + ", " +
-                       first_where.path + ")");
+                       Quote(first_name) + " at " + Describe(first_seen) + ")");
 }
 
 std::string CrossChecker::ResolveAuth(const std::optional<std::string>& auth, const Where& auth_at,
@@ -95,7 +115,7 @@ void CrossChecker::AddProfiles(const std::vector<ProfileSpec>& specs) {
 
 void CrossChecker::Controller(const config::Controller& c, const Where& name_at,
                               const Where& profile_at) {
-  CheckUnique(diag_, access_points_, "controller or access point name", c.name, name_at);
+  CheckUnique(access_points_, "controller or access point name", c.name, name_at);
   controllers_[c.name] = c.profile;
   if (c.profile.empty()) return;
   if (Contains(options_.controller_profiles, c.profile) ||

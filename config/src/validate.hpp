@@ -2,6 +2,8 @@
 /// Internal: checks that span locations and files — unique names and addresses, references to
 /// auths and profiles. Fed one item at a time while the files are parsed.
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,7 +46,23 @@ class CrossChecker {
   std::optional<std::string> AccessPointController(const std::string& name, const Where& where);
 
  private:
+  /// Where a name or address was first seen. There are two per access point, so the file is
+  /// an index into files_ rather than a copy of its name.
+  struct FirstSeen {
+    std::uint32_t file = 0;
+    YAML::Mark mark;
+    std::string path;
+  };
+  /// Names taken, and where.
+  using Seen = std::map<std::string, FirstSeen, std::less<>>;
+
   std::string KnownAuths() const;
+  FirstSeen Remember(const Where& where);
+  /// "file:line:column, path" of the first definition.
+  std::string Describe(const FirstSeen& first) const;
+  /// Remembers `name` in `seen`, or reports it as a duplicate `what`.
+  void CheckUnique(Seen& seen, const std::string& what, const std::string& name,
+                   const Where& where);
 
   Diagnostics& diag_;
   const LoadOptions& options_;
@@ -52,9 +70,9 @@ class CrossChecker {
   std::string default_auth_;
   std::vector<std::string> profiles_, controller_profiles_;
   std::map<std::string, std::string> controllers_;  // name -> profile
-  std::map<std::string, Where> locations_;
-  std::map<std::string, Where> access_points_;
-  std::map<std::string, std::pair<std::string, Where>> addresses_;  // key -> (AP name, where)
+  std::vector<std::string> files_;                  // FirstSeen::file
+  Seen locations_, access_points_;
+  std::map<std::string, std::pair<std::string, FirstSeen>> addresses_;  // key -> (owner, where)
 };
 
 }  // namespace surfzone::config::detail

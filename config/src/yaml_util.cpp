@@ -70,7 +70,9 @@ bool Has(const YAML::Node& map, std::string_view key) {
 }
 
 Where FileReader::At(const YAML::Node& node, std::string path) const {
-  return Where{file_, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), std::move(path)};
+  YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
+  if (!mark.is_null()) mark.line += line_offset_;
+  return Where{file_, mark, std::move(path)};
 }
 
 Where FileReader::AtKey(const YAML::Node& map, const std::string& path,

@@ -29,6 +29,9 @@ class FileReader {
   FileReader(std::string file, Diagnostics& diag) : file_(std::move(file)), diag_(diag) {}
 
   const std::string& file() const { return file_; }
+  /// Lines to add to every mark: for nodes loaded from a piece of the file that starts on
+  /// this (0-based) line.
+  void set_line_offset(int lines) { line_offset_ = lines; }
   Diagnostics& diag() { return diag_; }
 
   /// The position of `node` (null mark for undefined nodes) labelled with `path`.
@@ -92,6 +95,7 @@ class FileReader {
 
   std::string file_;
   Diagnostics& diag_;
+  int line_offset_ = 0;
 };
 
 }  // namespace surfzone::config::detail

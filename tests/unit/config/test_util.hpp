@@ -11,8 +11,15 @@
 
 namespace surfzone::config::testing {
 
-/// The errors LoadString reports for `yaml` (named "test.yaml"); empty if it loads.
-inline std::vector<ConfigError> ErrorsOf(const std::string& yaml, const LoadOptions& options = {}) {
+inline std::string Dump(const std::vector<ConfigError>& errors) {
+  std::string out;
+  for (const auto& error : errors) out += "  " + error.ToString() + "\n";
+  return out.empty() ? "  (no errors)\n" : out;
+}
+
+/// The errors LoadString reports for `yaml` (named "test.yaml") with `options` as given; empty if
+/// it loads.
+inline std::vector<ConfigError> ErrorsWith(const std::string& yaml, const LoadOptions& options) {
   try {
     LoadString(yaml, "test.yaml", options);
   } catch (const ConfigException& e) {
@@ -21,10 +28,15 @@ inline std::vector<ConfigError> ErrorsOf(const std::string& yaml, const LoadOpti
   return {};
 }
 
-inline std::string Dump(const std::vector<ConfigError>& errors) {
-  std::string out;
-  for (const auto& error : errors) out += "  " + error.ToString() + "\n";
-  return out.empty() ? "  (no errors)\n" : out;
+/// The errors LoadString reports for `yaml` (named "test.yaml"); empty if it loads.
+/// Also checks that loading the whole document as one tree (what the streamed load of
+/// `locations:` falls back to) reports exactly the same.
+inline std::vector<ConfigError> ErrorsOf(const std::string& yaml, const LoadOptions& options = {}) {
+  auto errors = ErrorsWith(yaml, options);
+  LoadOptions whole = options;
+  whole.parse = LoadOptions::Parse::kWholeDocument;
+  EXPECT_EQ(Dump(errors), Dump(ErrorsWith(yaml, whole))) << "whole-document load differs";
+  return errors;
 }
 
 /// Success if some error is at file:line with this field path, its message contains `text`, and

@@ -35,6 +35,18 @@ struct LoadOptions {
   std::vector<std::string> known_profiles{"generic"};
   /// Of those, the ones with a controller AP table (allowed for `controllers:`).
   std::vector<std::string> controller_profiles;
+
+  /// How each file's YAML is read. All give the same Config and the same errors.
+  enum class Parse {
+    /// The items of a plain `locations:` list are loaded one at a time, so peak memory does not
+    /// grow with the file; other files (anchors, flow style, syntax errors, ...) as kWholeDocument.
+    kAuto,
+    /// Every file as one node tree (what kAuto falls back to).
+    kWholeDocument,
+    /// For tests: kAuto, but std::logic_error (with the reason) where it would fall back.
+    kStreamedOnly,
+  };
+  Parse parse = Parse::kAuto;
 };
 
 /// Reads `path` (and its `include:` globs, relative to its directory), validates everything,
