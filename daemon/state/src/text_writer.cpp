@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace surfzone::state {
 namespace {
@@ -35,9 +37,34 @@ void AppendHelp(std::string& out, std::string_view help) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Non-zero iff one of the 8 bytes of `v` is zero (exact as a yes/no answer).
+constexpr std::uint64_t ZeroByte(std::uint64_t v) { return (v - kOnes) & ~v & kHighs; }
+
+// Whether one of the 8 bytes of `x` is a backslash, a double quote or a newline.
+constexpr bool HasSpecial(std::uint64_t x) {
+  return (ZeroByte(x ^ (kOnes * '\\')) | ZeroByte(x ^ (kOnes * '"')) |
+          ZeroByte(x ^ (kOnes * '\n'))) != 0;
+}
+
+}  // namespace
+
 void AppendEscapedLabelValue(std::string& out, std::string_view value) {
+  // Label values rarely need escaping: skip 8 bytes at a time while none does (this function
+  // was a third of /metrics rendering as a byte-by-byte loop).
+  std::size_t start = 0;
+  while (start + 8 <= value.size()) {
+    std::uint64_t block;
+    std::memcpy(&block, value.data() + start, sizeof block);
+    if (HasSpecial(block)) break;
+    start += 8;
+  }
   std::size_t plain = 0;  // copy runs without special characters in one go
-  for (std::size_t i = 0; i < value.size(); ++i) {
+  for (std::size_t i = start; i < value.size(); ++i) {
     const char c = value[i];
     if (c != '\\' && c != '"' && c != '\n') continue;
     out.append(value.data() + plain, i - plain);

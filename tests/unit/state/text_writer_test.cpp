@@ -1,0 +1,61 @@
+// Label-value escaping against a byte-by-byte reference, with the special characters at every
+// position around the 8-byte blocks the fast path skips.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "surfzone/state/text_writer.hpp"
+
+namespace surfzone::state {
+namespace {
+
+std::string Reference(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+TEST(AppendEscapedLabelValue, MatchesReferenceForEverySpecialAtEveryPosition) {
+  // Bytes that differ from the specials by one bit, or are 0x80+, must not be taken for them.
+  const std::string fillers[] = {"a", "\x5d", "\x23", "\x0b", "\xdc", std::string(1, '\0')};
+  for (const char special : {'\\', '"', '\n'}) {
+    for (const std::string& filler : fillers) {
+      for (std::size_t length = 0; length <= 27; ++length) {
+        for (std::size_t at = 0; at <= length; ++at) {
+          std::string value;
+          for (std::size_t i = 0; i < length; ++i) value += filler;
+          ASSERT_EQ(value.size(), length);
+          if (at < length) value[at] = special;
+          std::string out = "x=\"";
+          AppendEscapedLabelValue(out, value);
+          ASSERT_EQ(out, "x=\"" + Reference(value)) << "length " << length << " at " << at;
+        }
+      }
+    }
+  }
+}
+
+TEST(AppendEscapedLabelValue, SeveralSpecialsAndLongPlainRuns) {
+  const std::string value =
+      "UAP \"AC\" Pro\\Lite firmware 6.6.55 built on a long line\nsecond line \"quoted\" end";
+  std::string out;
+  AppendEscapedLabelValue(out, value);
+  EXPECT_EQ(out, Reference(value));
+  const std::string plain(1000, 'p');
+  out.clear();
+  AppendEscapedLabelValue(out, plain);
+  EXPECT_EQ(out, plain);
+}
+
+}  // namespace
+}  // namespace surfzone::state
