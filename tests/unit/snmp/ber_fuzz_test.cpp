@@ -5,9 +5,9 @@
 
 #include <random>
 
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 
-namespace surfzone::sim::ber {
+namespace surfzone::snmp::ber {
 namespace {
 
 using snmp::Oid;
@@ -112,4 +112,4 @@ TEST(BerFuzz, RandomBytesAreRejected) {
 }
 
 }  // namespace
-}  // namespace surfzone::sim::ber
+}  // namespace surfzone::snmp::ber
