@@ -61,11 +61,11 @@ bool Signed(Bytes c, std::int64_t* out) {
 }
 
 // Unsigned application types as net-snmp's asn_parse_unsigned_int(64) read them: at most 8
-// content bytes, or 9 when the first is 0x00; a set top bit is taken as a sign (agents that
-// forget the leading zero) and the result cut to `bits`.
+// content bytes, or 9 when the first is 0x00; the bytes are the magnitude (no sign, also when
+// an agent forgot the leading zero); the result is cut to `bits`.
 bool Unsigned(Bytes c, unsigned bits, std::uint64_t* out) {
   if (c.empty() || c.size() > 9 || (c.size() == 9 && c[0] != 0)) return false;
-  std::uint64_t v = (c[0] & 0x80) ? ~std::uint64_t{0} : 0;
+  std::uint64_t v = 0;
   for (auto byte : c) v = (v << 8) | byte;
   *out = bits >= 64 ? v : (v & ((std::uint64_t{1} << bits) - 1));
   return true;
@@ -131,7 +131,8 @@ DecodeStatus DecodeValue(std::uint8_t t, Bytes c, snmp::Value* v) {
     }
     case tag::kOctetString:
     case tag::kOpaque:
-    case tag::kIpAddress:  // any length, as net-snmp takes it
+    case tag::kIpAddress:
+      if (t == tag::kIpAddress && c.size() != 4) return DecodeStatus::kBadValue;  // as net-snmp
       v->type = t == tag::kOctetString
                     ? ValueType::kOctetString
                     : (t == tag::kOpaque ? ValueType::kOpaque : ValueType::kIpAddress);

@@ -111,5 +111,88 @@ TEST(BerFuzz, RandomBytesAreRejected) {
   }
 }
 
+// The client path: DecodeHeader, then DecodeVarbindList on what it found.
+DecodeStatus DecodeResponse(const Bytes& b, snmp::Varbinds& out) {
+  MessageHeader h;
+  if (auto s = DecodeHeader(b, h); s != DecodeStatus::kOk) return s;
+  return DecodeVarbindList(h.varbind_list, out);
+}
+
+TEST(BerFuzz, ClientPathRejectsEveryTruncationOfAResponse) {
+  const Bytes response = Seeds()[1];
+  snmp::Varbinds out;
+  ASSERT_EQ(DecodeResponse(response, out), DecodeStatus::kOk);
+  EXPECT_EQ(out.size(), 6u);
+  for (std::size_t n = 0; n < response.size(); ++n) {
+    const Bytes cut(response.begin(), response.begin() + static_cast<std::ptrdiff_t>(n));
+    EXPECT_NE(DecodeResponse(cut, out), DecodeStatus::kOk) << "prefix of " << n;
+  }
+}
+
+TEST(BerFuzz, ClientPathRejectsHostileLengthsTagsIntegersAndNesting) {
+  snmp::Varbinds out;
+  // Outer length far past the datagram, in every long form.
+  for (const Bytes& b :
+       {Bytes{0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x02, 0x01, 0x01},
+        Bytes{0x30, 0x82, 0x7f, 0xff, 0x02, 0x01, 0x01}, Bytes{0x30, 0x88, 1, 0, 0, 0, 0, 0, 0, 0},
+        Bytes{0x30, 0x80, 0x00, 0x00}}) {
+    EXPECT_NE(DecodeResponse(b, out), DecodeStatus::kOk);
+  }
+  // A valid response with one value replaced: `value` is the whole value TLV.
+  const auto with_value = [](Bytes value) {
+    Message m;
+    m.community = "public";
+    m.type = PduType::kResponse;
+    m.varbinds = {{Oid{1, 3, 6, 1}, Value::String(std::string(value.size() - 2, 'x'))}};
+    Bytes b;
+    EncodeMessage(m, b);
+    std::copy(value.begin(), value.end(), b.end() - static_cast<std::ptrdiff_t>(value.size()));
+    return b;
+  };
+  EXPECT_EQ(DecodeResponse(with_value({0x04, 0x02, 'o', 'k'}), out), DecodeStatus::kOk);
+  // Oversized numbers: 10-byte Counter32 / Counter64, 9-byte INTEGER, 9 bytes without 0x00.
+  EXPECT_EQ(DecodeResponse(with_value({0x41, 0x0a, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), out),
+            DecodeStatus::kBadInteger);
+  EXPECT_EQ(DecodeResponse(with_value({0x46, 0x0a, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), out),
+            DecodeStatus::kBadInteger);
+  EXPECT_EQ(DecodeResponse(with_value({0x46, 0x09, 1, 1, 2, 3, 4, 5, 6, 7, 8}), out),
+            DecodeStatus::kBadInteger);
+  EXPECT_EQ(DecodeResponse(with_value({0x02, 0x09, 0, 1, 2, 3, 4, 5, 6, 7, 8}), out),
+            DecodeStatus::kBadInteger);
+  EXPECT_EQ(DecodeResponse(with_value({0x43, 0x00}), out), DecodeStatus::kBadInteger);
+  // Wrong tags: a SET PDU value type, a multi-byte tag, a constructed value.
+  EXPECT_EQ(DecodeResponse(with_value({0xa3, 0x00}), out), DecodeStatus::kBadValue);
+  EXPECT_EQ(DecodeResponse(with_value({0x1f, 0x00}), out), DecodeStatus::kBadTag);
+  // Nesting: a value made of 200 nested SEQUENCEs is a bad value, read without recursion.
+  Bytes nested;
+  for (int i = 0; i < 200; ++i) nested.insert(nested.begin(), {0x30, 0x00});
+  for (std::size_t i = 0; i < nested.size(); i += 2) {
+    nested[i + 1] = static_cast<std::uint8_t>(std::min<std::size_t>(nested.size() - i - 2, 0x7f));
+  }
+  nested.resize(std::min<std::size_t>(nested.size(), 0x7f + 2));
+  nested[1] = static_cast<std::uint8_t>(nested.size() - 2);
+  EXPECT_NE(DecodeResponse(with_value(nested), out), DecodeStatus::kOk);
+  // The PDU tag of a response is not checked by DecodeHeader, only its form.
+  Bytes not_pdu = with_value({0x04, 0x02, 'o', 'k'});
+  not_pdu[13] = 0x04;
+  MessageHeader h;
+  EXPECT_EQ(DecodeHeader(not_pdu, h), DecodeStatus::kBadPduType);
+}
+
+TEST(BerFuzz, ClientPathSurvivesBitFlips) {
+  std::mt19937_64 rng(99);
+  const Bytes seed = Seeds()[1];
+  snmp::Varbinds out;
+  std::size_t ok = 0;
+  for (int round = 0; round < 20000; ++round) {
+    Bytes b = seed;
+    for (int e = 0, edits = 1 + static_cast<int>(rng() % 3); e < edits; ++e) {
+      b[rng() % b.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+    }
+    ok += DecodeResponse(b, out) == DecodeStatus::kOk;
+  }
+  EXPECT_LT(ok, 20000u);  // the point is that nothing crashed (run under ASan/UBSan)
+}
+
 }  // namespace
 }  // namespace surfzone::snmp::ber

@@ -5,10 +5,12 @@
 /// it returns a DecodeStatus. Encoding writes minimal-length definite-form TLVs into a
 /// caller-owned buffer so a steady-state caller does not allocate.
 ///
-/// Values are read as net-snmp reads them where agents are known to bend the rules: Counter32,
-/// Gauge32 and TimeTicks of up to 8 bytes (9 with a leading zero), sign-extended and cut to 32
-/// bits; Counter64 of up to 9 bytes, sign-extended; an IpAddress of any length. INTEGER keeps
-/// up to 64 bits (net-snmp would cut an out-of-range INTEGER to 32; agents must not send one).
+/// Values are read as net-snmp 5.9 reads them where agents bend the rules (checked against it in
+/// tests/unit/snmp/ber_netsnmp_test.cpp): Counter32, Gauge32 and TimeTicks of up to 8 bytes (9
+/// with a leading zero), the bytes taken as the magnitude (no sign) and cut to 32 bits; Counter64
+/// likewise to 64 bits. Two differences: an INTEGER keeps up to 64 bits (net-snmp cuts one out of
+/// Integer32 range, which agents must not send), and an Opaque stays its raw bytes (net-snmp
+/// unwraps an opaque-encoded float/double, which our net-snmp conversion turned into Null).
 
 #include <cstddef>
 #include <cstdint>
