@@ -5,6 +5,17 @@
 #include <random>
 
 namespace surfzone::snmp::detail {
+namespace {
+
+// Wake-ups are rounded up to this grid: the requests of one poll batch share one wake-up (most
+// find their requests answered), and a try lasts at most this much longer than its timeout.
+using Tick = std::chrono::duration<std::int64_t, std::centi>;  // 10 ms
+
+PendingRequest::Clock::time_point WakeFor(PendingRequest::Clock::time_point deadline) {
+  return PendingRequest::Clock::time_point(std::chrono::ceil<Tick>(deadline.time_since_epoch()));
+}
+
+}  // namespace
 
 RequestTable::RequestTable(boost::asio::any_io_executor executor)
     : timer_(std::move(executor)), next_id_(std::random_device{}()) {}
@@ -57,9 +68,10 @@ std::vector<std::unique_ptr<PendingRequest>> RequestTable::RemoveAll(const Reque
 void RequestTable::Schedule(Clock::time_point deadline, std::int32_t id) {
   due_.emplace_back(deadline, id);
   std::push_heap(due_.begin(), due_.end(), std::greater<>());
-  if (deadline >= armed_) return;  // the pending wait fires first
-  armed_ = deadline;
-  timer_.expires_at(deadline);  // cancels the pending wait, if any
+  const Clock::time_point wake = WakeFor(deadline);
+  if (wake >= armed_) return;  // the pending wait fires first
+  armed_ = wake;
+  timer_.expires_at(wake);  // cancels the pending wait, if any
   timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (!ec) self->OnTimer();
   });
@@ -86,7 +98,7 @@ void RequestTable::OnTimer() {
     }
   }
   if (!due_.empty()) {
-    const Clock::time_point next = due_.front().first;
+    const Clock::time_point next = WakeFor(due_.front().first);
     armed_ = next;
     timer_.expires_at(next);
     timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {

@@ -1,8 +1,8 @@
 #pragma once
 // Private to surfzone_snmp: the outstanding v1/v2c requests of every native session on one shared
 // socket, by request-id, and their deadlines. One Asio timer for all of them (a due-time heap),
-// so a session at rest owns no timer. Request-ids are unique among outstanding requests of the
-// socket, starting at a random value.
+// so a session at rest owns no timer; wake-ups fall on a 10 ms grid. Request-ids are unique among
+// outstanding requests of the socket, starting at a random value.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
