@@ -242,6 +242,10 @@ std::size_t EncodedEnvelopeSize(const Message& msg, std::size_t varbind_bytes) {
 void EncodeRequest(const RequestFields& fields, std::span<const snmp::Oid> oids,
                    std::vector<std::uint8_t>& out) {
   out.clear();
+  // An upper bound (5 bytes per arc, 3-byte reserved lengths), so the writer never reallocates.
+  std::size_t bound = 40 + fields.community.size();
+  for (const auto& oid : oids) bound += 12 + 5 * oid.size();
+  out.reserve(bound);
   Writer w(out);
   const std::size_t message = w.Begin(tag::kSequence);
   w.Signed(tag::kInteger, fields.version);
