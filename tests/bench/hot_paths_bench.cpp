@@ -1,16 +1,19 @@
 // Google Benchmark micro-benchmarks of the per-poll and per-scrape hot paths:
 //   - response varbinds -> ApSample (TableWalk bookkeeping + the generic profile's Decode),
+//   - response datagram -> Varbinds (-> ApSample) with the native v1/v2c decoder and, for
+//     comparison, net-snmp's snmp_parse + the conversion the v3 path uses,
 //   - counter deltas per AP (ApTracker::ApplySample),
 //   - /metrics rendering of a 20,000-AP snapshot (direct text vs prometheus-cpp).
-// The BER parse itself is net-snmp's (snmp_pdu_parse); its share shows in the fleet benchmark's
-// perf profile, see tests/bench/README.md.
 #include <benchmark/benchmark.h>
 #include <prometheus/text_serializer.h>
 
 #include <string>
 
+#include "detail/netsnmp.hpp"  // net-snmp's decoder, for comparison only
 #include "surfzone/collectors/profile.hpp"
 #include "surfzone/core/ap_tracker.hpp"
+#include "surfzone/snmp/ber.hpp"
+#include "surfzone/snmp/engine.hpp"
 #include "surfzone/snmp/table_walk.hpp"
 #include "surfzone/state/exposition.hpp"
 
@@ -77,31 +80,110 @@ void AddScalars(collectors::PollResult& result, std::uint32_t uptime) {
   result.scalars[Oid{1, 3, 6, 1, 2, 1, 1, 5, 0}] = Text("ap-0001");
 }
 
+std::vector<Oid> GenericColumns(const collectors::Profile& profile) {
+  std::vector<Oid> columns;
+  for (const auto& t : profile.plan().tables) {
+    columns.insert(columns.end(), t.columns.begin(), t.columns.end());
+  }
+  return columns;
+}
+
+// Walk bookkeeping + profile Decode of one response, as the poller does after the round trip.
+void IntoSample(const collectors::Profile& profile, const std::vector<Oid>& columns,
+                const Varbinds& response) {
+  snmp::TableWalk walk(columns, 10000);
+  walk.Feed(response);
+  collectors::PollResult result;
+  AddScalars(result, 123456);
+  std::size_t column = 0;
+  for (const auto& t : profile.plan().tables) {
+    auto& cells = result.tables.emplace_back();
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      cells.push_back(std::move(walk.results()[column++]));
+    }
+  }
+  collectors::ApSample sample;
+  profile.Decode(result, sample);
+  benchmark::DoNotOptimize(sample);
+}
+
+// The v2c GETBULK response datagram carrying TableResponse(...).
+std::vector<std::uint8_t> ResponseDatagram(const Varbinds& varbinds) {
+  snmp::ber::Message m;
+  m.community = "public";
+  m.type = snmp::ber::PduType::kResponse;
+  m.request_id = 1234567;
+  m.varbinds = varbinds;
+  std::vector<std::uint8_t> bytes;
+  snmp::ber::EncodeMessage(m, bytes);
+  return bytes;
+}
+
+Varbinds NativeDecode(const std::vector<std::uint8_t>& bytes) {
+  snmp::ber::MessageHeader h;
+  Varbinds out;
+  if (snmp::ber::DecodeHeader(bytes, h) != snmp::ber::DecodeStatus::kOk ||
+      snmp::ber::DecodeVarbindList(h.varbind_list, out) != snmp::ber::DecodeStatus::kOk) {
+    out.clear();
+  }
+  return out;
+}
+
+// What a v1/v2c answer cost with net-snmp: snmp_parse into a netsnmp_pdu, then conversion.
+Varbinds NetsnmpDecode(std::vector<std::uint8_t>& bytes) {
+  netsnmp_session s;
+  snmp_sess_init(&s);
+  netsnmp_pdu* pdu = snmp_pdu_create(0);
+  Varbinds out;
+  if (snmp_parse(nullptr, &s, pdu, bytes.data(), bytes.size()) == 0) {
+    out = snmp::detail::DecodeVarbinds(pdu);
+  }
+  snmp_free_pdu(pdu);
+  return out;
+}
+
+// Datagram bytes -> Varbinds: arg 0 = interfaces, arg 1 = 0 native / 1 net-snmp.
+void BM_ResponseDatagramDecode(benchmark::State& state) {
+  const snmp::Engine engine;  // net-snmp initialised as the daemon does
+  const auto profile = collectors::MakeBuiltinProfile("generic");
+  const auto columns = GenericColumns(*profile);
+  auto bytes = ResponseDatagram(TableResponse(columns, static_cast<int>(state.range(0)), 1234));
+  const bool netsnmp = state.range(1) != 0;
+  std::size_t varbinds = 0;
+  for (auto _ : state) {
+    const Varbinds vbs = netsnmp ? NetsnmpDecode(bytes) : NativeDecode(bytes);
+    varbinds = vbs.size();
+    benchmark::DoNotOptimize(vbs.data());
+  }
+  if (varbinds == 0) state.SkipWithError("the datagram did not decode");
+  state.SetLabel(netsnmp ? "net-snmp" : "native");
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes.size()));
+}
+BENCHMARK(BM_ResponseDatagramDecode)->Args({4, 0})->Args({4, 1})->Args({16, 0})->Args({16, 1});
+
+// Datagram bytes -> Varbinds -> ApSample: the whole per-answer CPU path of a poll.
+void BM_DatagramIntoSample(benchmark::State& state) {
+  const snmp::Engine engine;
+  const auto profile = collectors::MakeBuiltinProfile("generic");
+  const auto columns = GenericColumns(*profile);
+  auto bytes = ResponseDatagram(TableResponse(columns, static_cast<int>(state.range(0)), 1234));
+  const bool netsnmp = state.range(1) != 0;
+  for (auto _ : state) {
+    IntoSample(*profile, columns, netsnmp ? NetsnmpDecode(bytes) : NativeDecode(bytes));
+  }
+  state.SetLabel(netsnmp ? "net-snmp" : "native");
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DatagramIntoSample)->Args({4, 0})->Args({4, 1})->Args({16, 0})->Args({16, 1});
+
 // One poll's answer (4 interfaces) -> ApSample, as the poller does after the SNMP round trip.
 void BM_DecodeIntoSample(benchmark::State& state) {
   const auto profile = collectors::MakeBuiltinProfile("generic");
-  std::vector<Oid> columns;
-  for (const auto& t : profile->plan().tables) {
-    columns.insert(columns.end(), t.columns.begin(), t.columns.end());
-  }
+  const auto columns = GenericColumns(*profile);
   const int interfaces = static_cast<int>(state.range(0));
   const Varbinds response = TableResponse(columns, interfaces, 123456789);
-  for (auto _ : state) {
-    snmp::TableWalk walk(columns, 10000);
-    walk.Feed(response);
-    collectors::PollResult result;
-    AddScalars(result, 123456);
-    std::size_t column = 0;
-    for (const auto& t : profile->plan().tables) {
-      auto& cells = result.tables.emplace_back();
-      for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        cells.push_back(std::move(walk.results()[column++]));
-      }
-    }
-    collectors::ApSample sample;
-    profile->Decode(result, sample);
-    benchmark::DoNotOptimize(sample);
-  }
+  for (auto _ : state) IntoSample(*profile, columns, response);
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_DecodeIntoSample)->Arg(4)->Arg(16);

@@ -9,7 +9,7 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 #include "surfzone/snmp/message_peek.hpp"
 
 namespace surfzone::bench {
@@ -17,7 +17,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using snmp::Oid;
-namespace ber = sim::ber;
+namespace ber = snmp::ber;
 
 struct Pending {
   std::int32_t request_id = -1;

@@ -1,6 +1,7 @@
 // Conversions between net-snmp's C structures and surfzone's plain types.
 #include <cstring>
 
+#include "detail/agent_error.hpp"
 #include "detail/netsnmp.hpp"
 
 namespace surfzone::snmp::detail {
@@ -193,6 +194,11 @@ std::string ApplyAuth(const config::Auth& auth, netsnmp_session& s) {
     return "cannot derive the privacy key of auth \"" + auth.name + "\"";
   }
   return {};
+}
+
+std::string AgentErrorText(long error_status, long error_index) {
+  return std::string(snmp_errstring(static_cast<int>(error_status))) + " (index " +
+         std::to_string(error_index) + ")";
 }
 
 std::string PeerName(const boost::asio::ip::udp::endpoint& peer) {

@@ -16,7 +16,7 @@ constexpr int kBatch = 256;  // datagrams read per wake-up before yielding to ot
 }  // namespace
 
 SharedUdp::SharedUdp(asio::any_io_executor executor, Engine& engine, const asio::ip::udp& protocol)
-    : engine_(engine), socket_(executor) {
+    : engine_(engine), socket_(executor), requests_(std::make_shared<RequestTable>(executor)) {
   socket_.open(protocol);
   socket_.non_blocking(true);
   const int fd = socket_.native_handle();

@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 #include "surfzone/sim/server.hpp"
 #include "surfzone/sim/static_mib.hpp"
 

@@ -3,8 +3,9 @@
 // Engine. RLIMIT_NOFILE (often 20,000 hard) would otherwise cap the fleet at one socket per AP.
 //
 // The reader receives each datagram once and hands it to the session(s) registered for its
-// source address:port. A session feeds it to net-snmp through its own transport (see
-// session.cpp), so request matching, v3 security and retransmission stay net-snmp's.
+// source address:port. A v1/v2c session decodes it and matches it in requests() (see
+// session_native.cpp); a v3 session feeds it to net-snmp through its own transport (see
+// session_netsnmp.cpp), so v3 security and retransmission stay net-snmp's.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/udp.hpp>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "request_table.hpp"
 #include "surfzone/snmp/engine.hpp"
 
 namespace surfzone::snmp::detail {
@@ -48,6 +50,9 @@ class SharedUdp : public std::enable_shared_from_this<SharedUdp> {
   void Register(const boost::asio::ip::udp::endpoint& peer, DatagramSink* sink);
   void Unregister(const boost::asio::ip::udp::endpoint& peer, DatagramSink* sink);
 
+  /// Outstanding requests of the native (v1/v2c) sessions on this socket.
+  RequestTable& requests() { return *requests_; }
+
   /// The datagram being delivered right now (read by the session's net-snmp transport).
   std::span<const std::uint8_t> current() const { return current_; }
 
@@ -63,6 +68,7 @@ class SharedUdp : public std::enable_shared_from_this<SharedUdp> {
   bool waiting_ = false;
   std::vector<std::uint8_t> buffer_ = std::vector<std::uint8_t>(65536);
   std::span<const std::uint8_t> current_;
+  std::shared_ptr<RequestTable> requests_;
 };
 
 }  // namespace surfzone::snmp::detail

@@ -1,6 +1,6 @@
 #pragma once
-/// Process-wide SNMP state: net-snmp library initialisation and the counters every session
-/// feeds (requests by result, packets dropped by reason). One per process, used from the
+/// Process-wide SNMP state: net-snmp library initialisation (for v3) and the counters every
+/// session feeds (requests by result, packets dropped by reason). One per process, used from the
 /// thread that runs the sessions' io_context only.
 
 #include <array>
@@ -27,8 +27,8 @@ const char* ToString(RequestResult result);
 struct EngineStats {
   std::array<std::uint64_t, static_cast<std::size_t>(DropReason::kCount)> dropped{};
   std::array<std::uint64_t, static_cast<std::size_t>(RequestResult::kCount)> requests{};
-  std::uint64_t retries = 0;        // retransmissions done by net-snmp after a timeout
-  std::uint64_t sessions_open = 0;  // currently open net-snmp sessions (sharing the sockets)
+  std::uint64_t retries = 0;        // retransmissions after a timeout (v3: net-snmp's)
+  std::uint64_t sessions_open = 0;  // currently open sessions (sharing the sockets)
 
   std::uint64_t& Dropped(DropReason r) { return dropped[static_cast<std::size_t>(r)]; }
   std::uint64_t& Requests(RequestResult r) { return requests[static_cast<std::size_t>(r)]; }

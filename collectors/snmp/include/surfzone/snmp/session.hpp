@@ -1,13 +1,15 @@
 #pragma once
-/// An asynchronous SNMP session to one agent, on Boost.Asio, backed by net-snmp.
+/// An asynchronous SNMP session to one agent, on Boost.Asio.
 ///
-/// Each Session owns one net-snmp single-session; all sessions of an Engine send and receive
-/// through one shared UDP socket per address family (answers are matched to the session by
-/// their source address:port, then to the request by net-snmp). Requests complete through
-/// Asio completion tokens (callbacks, `use_awaitable`, `as_tuple(use_awaitable)` ...); timeouts
-/// and retransmissions are net-snmp's, driven by an Asio timer; nothing blocks the event loop.
-/// v3 engine-ID discovery is done asynchronously by Open(); time synchronisation (notInTimeWindow)
-/// is handled by net-snmp when the first authenticated request is answered with a report.
+/// All sessions of an Engine send and receive through one shared UDP socket per address family
+/// (answers are matched to the session by their source address:port, then to the request by
+/// request-id). v1/v2c are our own: BER codec (ber.hpp), request-ids, timeouts and
+/// retransmissions on one engine-wide timer queue. v3 uses a net-snmp single-session for USM,
+/// its timeouts driven by an Asio timer; v3 engine-ID discovery is done asynchronously by Open();
+/// time synchronisation (notInTimeWindow) is handled by net-snmp when the first authenticated
+/// request is answered with a report. Requests complete through Asio completion tokens
+/// (callbacks, `use_awaitable`, `as_tuple(use_awaitable)` ...), always posted, never inline;
+/// nothing blocks the event loop.
 ///
 /// @par Thread safety: a Session, and the Engine it belongs to, are used from the thread that
 /// runs their io_context only.
@@ -29,6 +31,10 @@
 #include "surfzone/snmp/value.hpp"
 
 namespace surfzone::snmp {
+
+namespace detail {
+class SessionImpl;
+}
 
 struct SessionOptions {
   boost::asio::ip::udp::endpoint peer;  // already resolved: no DNS in here
@@ -93,8 +99,7 @@ class Session {
   void BulkImpl(std::vector<Oid> oids, int non_repeaters, int max_repetitions,
                 VarbindsHandler handler);
 
-  struct Impl;
-  std::shared_ptr<Impl> impl_;
+  std::shared_ptr<detail::SessionImpl> impl_;
 };
 
 }  // namespace surfzone::snmp

@@ -16,9 +16,12 @@
 #include <cstddef>
 
 #include "surfzone/sim/agent.hpp"
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 
 namespace surfzone::sim {
+
+/// The BER codec lives in surfzone_snmp (shared with the client); the simulator says `ber::`.
+namespace ber = snmp::ber;
 
 struct ResponderOptions {
   /// Largest encoded response, in bytes (65507 = the largest UDP/IPv4 payload).

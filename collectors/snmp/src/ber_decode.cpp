@@ -1,8 +1,8 @@
 #include <limits>
 
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 
-namespace surfzone::sim::ber {
+namespace surfzone::snmp::ber {
 namespace {
 
 using Bytes = std::span<const std::uint8_t>;
@@ -34,6 +34,13 @@ class Reader {
     return DecodeStatus::kOk;
   }
 
+  // Skips one TLV; false if it does not parse.
+  bool Skip() {
+    std::uint8_t t = 0;
+    Bytes ignored;
+    return Tlv(&t, &ignored) == DecodeStatus::kOk;
+  }
+
   DecodeStatus Expect(std::uint8_t want, Bytes* content) {
     std::uint8_t t = 0;
     if (auto s = Tlv(&t, content); s != DecodeStatus::kOk) return s;
@@ -53,15 +60,14 @@ bool Signed(Bytes c, std::int64_t* out) {
   return true;
 }
 
-// Unsigned application types: up to `bits` of magnitude, plus one leading 0x00 if needed.
+// Unsigned application types as net-snmp's asn_parse_unsigned_int(64) read them: at most 8
+// content bytes, or 9 when the first is 0x00; the bytes are the magnitude (no sign, also when
+// an agent forgot the leading zero); the result is cut to `bits`.
 bool Unsigned(Bytes c, unsigned bits, std::uint64_t* out) {
-  if (c.empty()) return false;
-  if (c[0] & 0x80) return false;  // negative: not a valid unsigned encoding
-  if (c.size() > 1 && c[0] == 0) c = c.subspan(1);
-  if (c.size() > bits / 8) return false;
+  if (c.empty() || c.size() > 9 || (c.size() == 9 && c[0] != 0)) return false;
   std::uint64_t v = 0;
   for (auto byte : c) v = (v << 8) | byte;
-  *out = v;
+  *out = bits >= 64 ? v : (v & ((std::uint64_t{1} << bits) - 1));
   return true;
 }
 
@@ -79,7 +85,7 @@ bool Int32(Bytes c, std::int32_t* out) {
 bool DecodeOid(Bytes c, snmp::Oid* out) {
   if (c.empty()) return false;
   std::vector<std::uint32_t> arcs;
-  arcs.reserve(16);
+  arcs.reserve(c.size() + 1);  // every byte ends at most one arc; the first holds two
   std::size_t i = 0;
   bool first = true;
   while (i < c.size()) {
@@ -126,7 +132,7 @@ DecodeStatus DecodeValue(std::uint8_t t, Bytes c, snmp::Value* v) {
     case tag::kOctetString:
     case tag::kOpaque:
     case tag::kIpAddress:
-      if (t == tag::kIpAddress && c.size() != 4) return DecodeStatus::kBadValue;
+      if (t == tag::kIpAddress && c.size() != 4) return DecodeStatus::kBadValue;  // as net-snmp
       v->type = t == tag::kOctetString
                     ? ValueType::kOctetString
                     : (t == tag::kOpaque ? ValueType::kOpaque : ValueType::kIpAddress);
@@ -167,52 +173,15 @@ DecodeStatus DecodeValue(std::uint8_t t, Bytes c, snmp::Value* v) {
   }
 }
 
-DecodeStatus DecodeVarbinds(Bytes list, snmp::Varbinds& out) {
-  Reader r(list);
-  std::size_t n = 0;
-  while (!r.AtEnd()) {
-    Bytes vb;
-    if (auto s = r.Expect(tag::kSequence, &vb); s != DecodeStatus::kOk) return s;
-    Reader vr(vb);
-    Bytes name;
-    if (auto s = vr.Expect(tag::kObjectId, &name); s != DecodeStatus::kOk) return s;
-    std::uint8_t vt = 0;
-    Bytes value;
-    if (auto s = vr.Tlv(&vt, &value); s != DecodeStatus::kOk) return s;
-    if (!vr.AtEnd()) return DecodeStatus::kTrailingBytes;
-    if (n == out.size()) out.emplace_back();
-    snmp::Varbind& dst = out[n++];
-    if (!DecodeOid(name, &dst.oid)) return DecodeStatus::kBadOid;
-    if (auto s = DecodeValue(vt, value, &dst.value); s != DecodeStatus::kOk) return s;
-  }
-  out.resize(n);
-  return DecodeStatus::kOk;
-}
-
 DecodeStatus Decode(Bytes bytes, Message& out, bool requests_only) {
-  Reader outer(bytes);
-  Bytes msg;
-  if (auto s = outer.Expect(tag::kSequence, &msg); s != DecodeStatus::kOk) return s;
-  if (!outer.AtEnd()) return DecodeStatus::kTrailingBytes;
-  Reader r(msg);
-  Bytes field;
-  if (auto s = r.Expect(tag::kInteger, &field); s != DecodeStatus::kOk) return s;
-  std::int64_t version = -1;
-  if (!Signed(field, &version)) return DecodeStatus::kBadInteger;
-  if (version != kVersion1 && version != kVersion2c) return DecodeStatus::kBadVersion;
-  out.version = static_cast<int>(version);
-  if (auto s = r.Expect(tag::kOctetString, &field); s != DecodeStatus::kOk) return s;
-  out.community.assign(field.begin(), field.end());
-  std::uint8_t pdu_tag = 0;
-  Bytes pdu;
-  if (auto s = r.Tlv(&pdu_tag, &pdu); s != DecodeStatus::kOk) return s;
-  if (!r.AtEnd()) return DecodeStatus::kTrailingBytes;
-  switch (pdu_tag) {
+  MessageHeader h;
+  if (auto s = DecodeHeader(bytes, h); s != DecodeStatus::kOk) return s;
+  switch (h.pdu_tag) {
     case 0xA0:
     case 0xA1:
       break;
     case 0xA5:
-      if (out.version == kVersion1) return DecodeStatus::kBadPduType;
+      if (h.version == kVersion1) return DecodeStatus::kBadPduType;
       break;
     case 0xA2:
       if (requests_only) return DecodeStatus::kBadPduType;
@@ -220,17 +189,13 @@ DecodeStatus Decode(Bytes bytes, Message& out, bool requests_only) {
     default:
       return DecodeStatus::kBadPduType;
   }
-  out.type = static_cast<PduType>(pdu_tag);
-  Reader p(pdu);
-  std::int32_t* ints[] = {&out.request_id, &out.error_status, &out.error_index};
-  for (std::int32_t* dst : ints) {
-    if (auto s = p.Expect(tag::kInteger, &field); s != DecodeStatus::kOk) return s;
-    if (!Int32(field, dst)) return DecodeStatus::kBadInteger;
-  }
-  Bytes list;
-  if (auto s = p.Expect(tag::kSequence, &list); s != DecodeStatus::kOk) return s;
-  if (!p.AtEnd()) return DecodeStatus::kTrailingBytes;
-  return DecodeVarbinds(list, out.varbinds);
+  out.version = h.version;
+  out.community.assign(h.community.begin(), h.community.end());
+  out.type = static_cast<PduType>(h.pdu_tag);
+  out.request_id = h.request_id;
+  out.error_status = h.error_status;
+  out.error_index = h.error_index;
+  return DecodeVarbindList(h.varbind_list, out.varbinds);
 }
 
 }  // namespace
@@ -261,6 +226,59 @@ const char* ToString(DecodeStatus status) {
   return "?";
 }
 
+DecodeStatus DecodeHeader(std::span<const std::uint8_t> bytes, MessageHeader& out) {
+  Reader outer(bytes);
+  Bytes msg;
+  if (auto s = outer.Expect(tag::kSequence, &msg); s != DecodeStatus::kOk) return s;
+  if (!outer.AtEnd()) return DecodeStatus::kTrailingBytes;
+  Reader r(msg);
+  Bytes field;
+  if (auto s = r.Expect(tag::kInteger, &field); s != DecodeStatus::kOk) return s;
+  std::int64_t version = -1;
+  if (!Signed(field, &version)) return DecodeStatus::kBadInteger;
+  if (version != kVersion1 && version != kVersion2c) return DecodeStatus::kBadVersion;
+  out.version = static_cast<int>(version);
+  if (auto s = r.Expect(tag::kOctetString, &out.community); s != DecodeStatus::kOk) return s;
+  Bytes pdu;
+  if (auto s = r.Tlv(&out.pdu_tag, &pdu); s != DecodeStatus::kOk) return s;
+  if (!r.AtEnd()) return DecodeStatus::kTrailingBytes;
+  if ((out.pdu_tag & 0xE0) != 0xA0) return DecodeStatus::kBadPduType;  // not [n] constructed
+  Reader p(pdu);
+  std::int32_t* ints[] = {&out.request_id, &out.error_status, &out.error_index};
+  for (std::int32_t* dst : ints) {
+    if (auto s = p.Expect(tag::kInteger, &field); s != DecodeStatus::kOk) return s;
+    if (!Int32(field, dst)) return DecodeStatus::kBadInteger;
+  }
+  if (auto s = p.Expect(tag::kSequence, &out.varbind_list); s != DecodeStatus::kOk) return s;
+  if (!p.AtEnd()) return DecodeStatus::kTrailingBytes;
+  return DecodeStatus::kOk;
+}
+
+DecodeStatus DecodeVarbindList(std::span<const std::uint8_t> list, snmp::Varbinds& out) {
+  std::size_t count = 0;
+  for (Reader scan(list); !scan.AtEnd() && scan.Skip();) ++count;
+  out.reserve(count);
+  Reader r(list);
+  std::size_t n = 0;
+  while (!r.AtEnd()) {
+    Bytes vb;
+    if (auto s = r.Expect(tag::kSequence, &vb); s != DecodeStatus::kOk) return s;
+    Reader vr(vb);
+    Bytes name;
+    if (auto s = vr.Expect(tag::kObjectId, &name); s != DecodeStatus::kOk) return s;
+    std::uint8_t vt = 0;
+    Bytes value;
+    if (auto s = vr.Tlv(&vt, &value); s != DecodeStatus::kOk) return s;
+    if (!vr.AtEnd()) return DecodeStatus::kTrailingBytes;
+    if (n == out.size()) out.emplace_back();
+    snmp::Varbind& dst = out[n++];
+    if (!DecodeOid(name, &dst.oid)) return DecodeStatus::kBadOid;
+    if (auto s = DecodeValue(vt, value, &dst.value); s != DecodeStatus::kOk) return s;
+  }
+  out.resize(n);
+  return DecodeStatus::kOk;
+}
+
 DecodeStatus DecodeRequest(std::span<const std::uint8_t> bytes, Message& out) {
   return Decode(bytes, out, true);
 }
@@ -269,4 +287,4 @@ DecodeStatus DecodeMessage(std::span<const std::uint8_t> bytes, Message& out) {
   return Decode(bytes, out, false);
 }
 
-}  // namespace surfzone::sim::ber
+}  // namespace surfzone::snmp::ber

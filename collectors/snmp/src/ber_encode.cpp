@@ -1,8 +1,8 @@
 #include <cstring>
 
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 
-namespace surfzone::sim::ber {
+namespace surfzone::snmp::ber {
 namespace {
 
 std::size_t LengthSize(std::size_t len) {
@@ -160,7 +160,7 @@ class Writer {
     }
   }
 
-  void Bytes(std::uint8_t t, const std::string& s) {
+  void Bytes(std::uint8_t t, std::string_view s) {
     Header(t, s.size());
     out_.insert(out_.end(), s.begin(), s.end());
   }
@@ -239,6 +239,33 @@ std::size_t EncodedEnvelopeSize(const Message& msg, std::size_t varbind_bytes) {
   return TlvSize(body) - varbind_bytes;
 }
 
+void EncodeRequest(const RequestFields& fields, std::span<const snmp::Oid> oids,
+                   std::vector<std::uint8_t>& out) {
+  out.clear();
+  // An upper bound (5 bytes per arc, 3-byte reserved lengths), so the writer never reallocates.
+  std::size_t bound = 40 + fields.community.size();
+  for (const auto& oid : oids) bound += 12 + 5 * oid.size();
+  out.reserve(bound);
+  Writer w(out);
+  const std::size_t message = w.Begin(tag::kSequence);
+  w.Signed(tag::kInteger, fields.version);
+  w.Bytes(tag::kOctetString, fields.community);
+  const std::size_t pdu = w.Begin(static_cast<std::uint8_t>(fields.type));
+  w.Signed(tag::kInteger, fields.request_id);
+  w.Signed(tag::kInteger, fields.non_repeaters);
+  w.Signed(tag::kInteger, fields.max_repetitions);
+  const std::size_t list = w.Begin(tag::kSequence);
+  for (const auto& oid : oids) {
+    const std::size_t seq = w.Begin(tag::kSequence);
+    w.ObjectId(oid);
+    w.Header(tag::kNull, 0);
+    w.End(seq);
+  }
+  w.End(list);
+  w.End(pdu);
+  w.End(message);
+}
+
 void EncodeMessage(const Message& msg, std::vector<std::uint8_t>& out) {
   out.clear();
   Writer w(out);
@@ -261,4 +288,4 @@ void EncodeMessage(const Message& msg, std::vector<std::uint8_t>& out) {
   w.End(message);
 }
 
-}  // namespace surfzone::sim::ber
+}  // namespace surfzone::snmp::ber

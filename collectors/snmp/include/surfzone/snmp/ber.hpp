@@ -1,18 +1,27 @@
 #pragma once
-/// A small BER codec for SNMP v1/v2c messages (RFC 1157 / RFC 3416 over X.690 BER), enough for
-/// the simulator's agents and its load generator. Decoding never reads outside the given bytes and
-/// never throws on malformed input: it returns a DecodeStatus. Encoding writes minimal-length
-/// definite-form TLVs into a caller-owned buffer so a steady-state caller does not allocate.
+/// A small BER codec for SNMP v1/v2c messages (RFC 1157 / RFC 3416 over X.690 BER): the client
+/// side of Session for v1/v2c (requests out, responses in) and the simulator's agents and load
+/// generator. Decoding never reads outside the given bytes and never throws on malformed input:
+/// it returns a DecodeStatus. Encoding writes minimal-length definite-form TLVs into a
+/// caller-owned buffer so a steady-state caller does not allocate.
+///
+/// Values are read as net-snmp 5.9 reads them where agents bend the rules (checked against it in
+/// tests/unit/snmp/ber_netsnmp_test.cpp): Counter32, Gauge32 and TimeTicks of up to 8 bytes (9
+/// with a leading zero), the bytes taken as the magnitude (no sign) and cut to 32 bits; Counter64
+/// likewise to 64 bits. Two differences: an INTEGER keeps up to 64 bits (net-snmp cuts one out of
+/// Integer32 range, which agents must not send), and an Opaque stays its raw bytes (net-snmp
+/// unwraps an opaque-encoded float/double, which our net-snmp conversion turned into Null).
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "surfzone/snmp/value.hpp"
 
-namespace surfzone::sim::ber {
+namespace surfzone::snmp::ber {
 
 /// BER tags of the SNMP application types and context-specific exceptions.
 namespace tag {
@@ -39,7 +48,7 @@ enum class PduType : std::uint8_t {
   kGetBulk = 0xA5,
 };
 
-/// SNMP error-status values used by the simulator.
+/// SNMP error-status values used by the simulator and the tests.
 namespace error_status {
 inline constexpr std::int32_t kNoError = 0;
 inline constexpr std::int32_t kTooBig = 1;
@@ -81,6 +90,24 @@ enum class DecodeStatus : std::uint8_t {
 
 const char* ToString(DecodeStatus status);
 
+/// A v1/v2c message's fixed fields, with the community and the varbind list left as views into
+/// the decoded bytes: enough to match a response to its request before decoding its varbinds.
+struct MessageHeader {
+  int version = kVersion2c;
+  std::span<const std::uint8_t> community;
+  std::uint8_t pdu_tag = 0;  // any context-specific constructed tag 0xA0..0xBE
+  std::int32_t request_id = 0;
+  std::int32_t error_status = 0;               // GETBULK: non-repeaters
+  std::int32_t error_index = 0;                // GETBULK: max-repetitions
+  std::span<const std::uint8_t> varbind_list;  // content of the VarBindList SEQUENCE
+};
+
+/// Decodes a v1/v2c message up to (not into) its varbind list; the PDU type is not checked.
+DecodeStatus DecodeHeader(std::span<const std::uint8_t> bytes, MessageHeader& out);
+/// Decodes a VarBindList's content (MessageHeader::varbind_list) into `out`, which is
+/// overwritten (its elements reused) and reserved to the exact count first.
+DecodeStatus DecodeVarbindList(std::span<const std::uint8_t> list, snmp::Varbinds& out);
+
 /// Decodes a GET, GETNEXT or GETBULK request (GETBULK only in v2c). `out` is overwritten; its
 /// buffers are reused. On error `out` holds unspecified partial content.
 DecodeStatus DecodeRequest(std::span<const std::uint8_t> bytes, Message& out);
@@ -91,10 +118,25 @@ DecodeStatus DecodeMessage(std::span<const std::uint8_t> bytes, Message& out);
 /// from the varbinds as given (use kNull for requests).
 void EncodeMessage(const Message& msg, std::vector<std::uint8_t>& out);
 
+/// The fields of a request built from bare OIDs (see EncodeRequest).
+struct RequestFields {
+  int version = kVersion2c;
+  std::string_view community;
+  PduType type = PduType::kGet;
+  std::int32_t request_id = 0;
+  std::int32_t non_repeaters = 0;    // GETBULK only, else 0 (error-status)
+  std::int32_t max_repetitions = 0;  // GETBULK only, else 0 (error-index)
+};
+
+/// Encodes a request for `oids` (each with a NULL value) into `out`, which is cleared first:
+/// the same bytes EncodeMessage gives for the equivalent Message, without building varbinds.
+void EncodeRequest(const RequestFields& fields, std::span<const snmp::Oid> oids,
+                   std::vector<std::uint8_t>& out);
+
 /// Exact encoded size in bytes of one varbind TLV (SEQUENCE { name, value }).
 std::size_t EncodedSize(const snmp::Varbind& vb);
 /// Exact encoded size of `msg` with an empty varbind list, i.e. the bytes a response spends
 /// outside its varbinds, given that the varbinds will total `varbind_bytes`.
 std::size_t EncodedEnvelopeSize(const Message& msg, std::size_t varbind_bytes);
 
-}  // namespace surfzone::sim::ber
+}  // namespace surfzone::snmp::ber

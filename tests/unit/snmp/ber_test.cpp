@@ -1,11 +1,11 @@
-#include "surfzone/sim/ber.hpp"
+#include "surfzone/snmp/ber.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <limits>
 
-namespace surfzone::sim::ber {
+namespace surfzone::snmp::ber {
 namespace {
 
 using snmp::Oid;
@@ -237,4 +237,4 @@ TEST(BerDecode, RejectsBadIntegersAndOids) {
 }
 
 }  // namespace
-}  // namespace surfzone::sim::ber
+}  // namespace surfzone::snmp::ber
