@@ -8,7 +8,7 @@ readonly PACKAGES=(
   build-essential cmake pkg-config git
   libboost1.81-dev libsnmp-dev prometheus-cpp-dev libyaml-cpp-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  libspdlog-dev libfmt-dev libcli11-dev
+  libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
   snmpd snmp snmpsim prometheus prometheus-alertmanager curl
   systemd   # systemd-analyze, to verify deploy/systemd/surfzoned.service (nothing is started)
 )
