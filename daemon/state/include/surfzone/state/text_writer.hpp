@@ -35,7 +35,10 @@ class TextWriter {
   void Resume(bool header_written) { header_written_ = header_written; }
 
  private:
-  void Head(ExpositionLabels labels);
+  /// Writes the family's HELP/TYPE (first time) and the sample's name and labels; returns where
+  /// the value goes, with room for it and the newline that Finish() adds.
+  char* Head(ExpositionLabels labels);
+  void Finish(char* end);
   std::string& out_;
   std::string_view name_;
   const char* help_ = "";
