@@ -61,8 +61,14 @@ std::size_t PlainPrefix(std::string_view value) {
   while (start + 8 <= value.size()) {
     std::uint64_t block;
     std::memcpy(&block, value.data() + start, sizeof block);
-    if (HasSpecial(block)) break;
+    if (HasSpecial(block)) return start;
     start += 8;
+  }
+  // Fewer than 8 bytes left: check the last 8 (overlapping what is known to be plain).
+  if (start < value.size() && value.size() >= 8) {
+    std::uint64_t block;
+    std::memcpy(&block, value.data() + value.size() - 8, sizeof block);
+    if (!HasSpecial(block)) return value.size();
   }
   return start;
 }
