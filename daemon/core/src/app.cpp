@@ -182,8 +182,8 @@ class Daemon {
   }
 
   // HTTP thread: makes sure the published snapshot is at most kFreshness old, asking the poll
-  // thread to build one if not (concurrent scrapes share one build). Gives up after a bound
-  // (the poll thread is stopping) and renders the last snapshot.
+  // thread to build one if not (concurrent scrapes share one build). Gives up when the poll
+  // thread has stopped, or after a bound, and renders the last snapshot.
   void EnsureFreshSnapshot() {
     constexpr std::int64_t kFreshness = 1'000'000'000;  // 1 s, as the old periodic publish
     const std::int64_t asked = SteadyNanos();
@@ -194,7 +194,11 @@ class Daemon {
       if (built_at_.load() < asked) BuildAndPublish();
       done->set_value();
     });
-    built.wait_for(std::chrono::seconds(5));
+    // In short steps, so that a daemon shutting down neither holds the scrape nor its own exit.
+    constexpr auto kStep = std::chrono::milliseconds(50);
+    for (auto waited = kStep; waited <= std::chrono::seconds(5); waited += kStep) {
+      if (built.wait_for(kStep) == std::future_status::ready || io_.stopped()) return;
+    }
   }
 
   // HTTP thread: both sources are thread-safe. The per-AP families are written straight to
