@@ -239,6 +239,34 @@ std::size_t EncodedEnvelopeSize(const Message& msg, std::size_t varbind_bytes) {
   return TlvSize(body) - varbind_bytes;
 }
 
+namespace {
+
+// message { version, community, pdu { request-id, two integers, varbind list } }: the envelope
+// both encoders share. `each_varbind(w, item)` writes one varbind's name and value.
+template <typename Items, typename EachVarbind>
+void WriteMessage(Writer& w, int version, std::string_view community, std::uint8_t pdu_type,
+                  std::int32_t request_id, std::int32_t second, std::int32_t third,
+                  const Items& items, EachVarbind&& each_varbind) {
+  const std::size_t message = w.Begin(tag::kSequence);
+  w.Signed(tag::kInteger, version);
+  w.Bytes(tag::kOctetString, community);
+  const std::size_t pdu = w.Begin(pdu_type);
+  w.Signed(tag::kInteger, request_id);
+  w.Signed(tag::kInteger, second);
+  w.Signed(tag::kInteger, third);
+  const std::size_t list = w.Begin(tag::kSequence);
+  for (const auto& item : items) {
+    const std::size_t seq = w.Begin(tag::kSequence);
+    each_varbind(w, item);
+    w.End(seq);
+  }
+  w.End(list);
+  w.End(pdu);
+  w.End(message);
+}
+
+}  // namespace
+
 void EncodeRequest(const RequestFields& fields, std::span<const snmp::Oid> oids,
                    std::vector<std::uint8_t>& out) {
   out.clear();
@@ -247,45 +275,23 @@ void EncodeRequest(const RequestFields& fields, std::span<const snmp::Oid> oids,
   for (const auto& oid : oids) bound += 12 + 5 * oid.size();
   out.reserve(bound);
   Writer w(out);
-  const std::size_t message = w.Begin(tag::kSequence);
-  w.Signed(tag::kInteger, fields.version);
-  w.Bytes(tag::kOctetString, fields.community);
-  const std::size_t pdu = w.Begin(static_cast<std::uint8_t>(fields.type));
-  w.Signed(tag::kInteger, fields.request_id);
-  w.Signed(tag::kInteger, fields.non_repeaters);
-  w.Signed(tag::kInteger, fields.max_repetitions);
-  const std::size_t list = w.Begin(tag::kSequence);
-  for (const auto& oid : oids) {
-    const std::size_t seq = w.Begin(tag::kSequence);
-    w.ObjectId(oid);
-    w.Header(tag::kNull, 0);
-    w.End(seq);
-  }
-  w.End(list);
-  w.End(pdu);
-  w.End(message);
+  WriteMessage(w, fields.version, fields.community, static_cast<std::uint8_t>(fields.type),
+               fields.request_id, fields.non_repeaters, fields.max_repetitions, oids,
+               [](Writer& vw, const snmp::Oid& oid) {
+                 vw.ObjectId(oid);
+                 vw.Header(tag::kNull, 0);
+               });
 }
 
 void EncodeMessage(const Message& msg, std::vector<std::uint8_t>& out) {
   out.clear();
   Writer w(out);
-  const std::size_t message = w.Begin(tag::kSequence);
-  w.Signed(tag::kInteger, msg.version);
-  w.Bytes(tag::kOctetString, msg.community);
-  const std::size_t pdu = w.Begin(static_cast<std::uint8_t>(msg.type));
-  w.Signed(tag::kInteger, msg.request_id);
-  w.Signed(tag::kInteger, msg.error_status);
-  w.Signed(tag::kInteger, msg.error_index);
-  const std::size_t list = w.Begin(tag::kSequence);
-  for (const auto& vb : msg.varbinds) {
-    const std::size_t seq = w.Begin(tag::kSequence);
-    w.ObjectId(vb.oid);
-    w.Value(vb.value);
-    w.End(seq);
-  }
-  w.End(list);
-  w.End(pdu);
-  w.End(message);
+  WriteMessage(w, msg.version, msg.community, static_cast<std::uint8_t>(msg.type),
+               msg.request_id, msg.error_status, msg.error_index, msg.varbinds,
+               [](Writer& vw, const snmp::Varbind& vb) {
+                 vw.ObjectId(vb.oid);
+                 vw.Value(vb.value);
+               });
 }
 
 }  // namespace surfzone::snmp::ber

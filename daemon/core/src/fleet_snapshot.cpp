@@ -73,10 +73,17 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     l.ssid_clients.clear();
   }
 
-  // Slot i held aps_[i] last time unless a config was applied since (or it is new: 0).
-  const bool same_aps = snap.built_from == applied_ && snap.aps.size() >= aps_.size();
+  // Slot i held aps_[i] last time unless a config was applied since (a new one: built_from 0).
+  const bool same_aps = snap.built_from == applied_;
   snap.built_from = applied_;
   snap.aps.resize(aps_.size());  // drops the unassigned APs AddSnapshotWifi appended last time
+  // Shared text: compared with what this snapshot held (the same AP's text, when it is rebuilt
+  // in place and no config was applied since), looked up in the pool only when it changed (one
+  // copy per distinct text across the fleet). Text that only the config sets is not compared
+  // at all then.
+  auto set = [this](state::SharedString& field, std::string_view value) {
+    state::Intern(text_pool_, field, value);
+  };
   i = 0;
   const LocationAccount* loc = nullptr;  // APs of a location are adjacent: look it up once
   const std::string* loc_name = nullptr;
@@ -87,13 +94,6 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     }
     const ApTracker& t = ap->tracker;
     state::ApSnapshot& s = snap.aps[i++];
-    // Shared text: compared with what this snapshot held (the same AP's text, when it is
-    // rebuilt in place and no config was applied since), looked up in the pool only when it
-    // changed (one copy per distinct text across the fleet). Text that only the config sets is
-    // not compared at all then.
-    auto set = [this](state::SharedString& field, std::string_view value) {
-      if (field.str() != value) field = text_pool_.Get(value);
-    };
     if (!same_aps) {
       set(s.name, ap->cfg.name);
       set(s.location, ap->location);

@@ -1,8 +1,8 @@
 #pragma once
 /// An immutable string shared by reference: copying one copies a pointer, not the text. The
-/// snapshot's per-AP labels (name, location, address, sys_descr, ...) are these, so the two or
-/// three snapshots alive at a time (published, being scraped, being rebuilt) and the fleet's cache
-/// hold one copy of each AP's text instead of one each (20,000 APs: ~20 MB less).
+/// snapshot's per-AP labels (name, location, address, sys_descr, ...) are these, pooled, so APs
+/// with the same text (location, district, model, firmware, ...) hold one copy between them, and
+/// a snapshot being rendered while a new one is built shares its text with it.
 /// Thread-safe like std::shared_ptr<const std::string>: the text never changes; assigning a new
 /// one only swaps the pointer of this object.
 
@@ -73,16 +73,11 @@ class SharedStringPool {
   std::size_t sweep_at_ = 1024;
 };
 
-/// Makes `cache` hold `value` (looked up in `pool` only when it changed) and returns it.
-inline const SharedString& Intern(SharedStringPool& pool, SharedString& cache,
+/// Makes `field` hold `value` (looked up in `pool` only when it changed) and returns it.
+inline const SharedString& Intern(SharedStringPool& pool, SharedString& field,
                                   std::string_view value) {
-  if (cache.str() != value) cache = pool.Get(value);
-  return cache;
-}
-
-/// `target = source` unless they already share the text (saves the reference count traffic).
-inline void AssignShared(SharedString& target, const SharedString& source) {
-  if (!target.SharesWith(source)) target = source;
+  if (field.str() != value) field = pool.Get(value);
+  return field;
 }
 
 }  // namespace surfzone::state
