@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <thread>
 
 #include "config_yaml.hpp"
 #include "surfzone/testing/snmpd.hpp"
@@ -181,6 +182,28 @@ TEST_F(E2ePolling, SecretsNeverAppearInMetricsOrLog) {
     EXPECT_EQ(metrics.find(secret), std::string::npos) << secret;
     EXPECT_EQ(log.find(secret), std::string::npos) << secret;
   }
+}
+
+// The per-AP part of /metrics is a snapshot the poll thread builds when a scrape asks for one
+// (at most one a second), not on a timer: scrapes close together share one, an idle daemon
+// builds none, and the next scrape gets a fresh one.
+TEST_F(E2ePolling, MetricsSnapshotIsBuiltWhenAScrapeAsks) {
+  Surfzoned daemon(dir_.path(), config_);
+  ASSERT_TRUE(daemon.WaitForStatus("/-/ready", 200, 15s)) << daemon.Log();
+  const MetricsText first = daemon.Scrape();
+  const MetricsText second = daemon.Scrape();  // well within a second of the first
+  const double built = ValueOr(first, "surfzone_metrics_snapshots_total", {});
+  EXPECT_GE(built, 1);
+  EXPECT_EQ(ValueOr(second, "surfzone_metrics_snapshots_total", {}), built);
+
+  std::this_thread::sleep_for(2500ms);  // two and a half 1 s ticks, no scrape
+  const MetricsText later = daemon.Scrape();
+  EXPECT_EQ(ValueOr(later, "surfzone_metrics_snapshots_total", {}), built + 1);
+  EXPECT_GT(ValueOr(later, "surfzone_metrics_snapshot_seconds_total", {}), 0);
+  // Fresh: the snapshot was built at this scrape, after the last poll it shows.
+  const auto last_poll = later.Get("surfzone_ap_last_poll_timestamp_seconds", Ap("ap-v2"));
+  ASSERT_TRUE(last_poll.has_value()) << daemon.ScrapeText();
+  EXPECT_NEAR(*last_poll, NowSeconds(), 3.5);
 }
 
 }  // namespace
