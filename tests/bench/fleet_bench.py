@@ -328,8 +328,10 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
     # the run also tells the peak of the measured window (polling and scraping) on its own.
     peak_before_kib = proc_status_kib(daemon.pid, "VmHWM")
     window_peak_known = reset_peak_rss(daemon.pid)
-    t0, cpu0, sim0, http0 = time.monotonic(), proc_cpu(daemon.pid), proc_cpu(sim.pid), http_cpu()
+    # The window starts right after a scrape and ends right after the one every --scrape-every s
+    # later: it holds one scrape per period (not one more), as Prometheus would make.
     m0 = parse_metrics(scrape(), self_names)
+    t0, cpu0, sim0, http0 = time.monotonic(), proc_cpu(daemon.pid), proc_cpu(sim.pid), http_cpu()
     c0 = total(m0, "surfzone_poll_cycles_total")
     sampler = Sampler(daemon.pid)
     next_scrape = t0 + a.scrape_every
@@ -386,7 +388,7 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
                              if window_peak_known else None),
         rss_first_third_max_mib=round(max(rss[:third]) / 1024, 1) if rss else None,
         rss_last_third_max_mib=round(max(rss[-third:]) / 1024, 1) if rss else None,
-        scrapes=len(scrapes),
+        scrapes=len(scrapes) - 1,  # in the window; the timings below include the first one
         scrape_ms_median=round(1000 * sorted(s[0] for s in scrapes)[len(scrapes) // 2], 1),
         scrape_ms_max=round(1000 * max(s[0] for s in scrapes), 1),
         scrape_first_byte_ms_median=(

@@ -1,7 +1,8 @@
 #pragma once
 /// The poll scheduler: one timer and a due-time heap for the whole fleet (no thread, no
 /// coroutine and no timer per idle AP). Each AP's first poll is placed at a stable offset
-/// inside its interval (hash of its name), so polls are spread and never all fire at :00.
+/// inside its interval (hash of its name, in whole PhaseSlots), so polls are spread and never
+/// all fire at :00, yet start a few at a time.
 /// A poll is one short-lived coroutine; at most `max_in_flight` run at once and the rest wait
 /// in FIFO order. A dead AP costs one timeout per poll and is retried with backoff up to its
 /// interval; it never delays other APs.
@@ -9,6 +10,8 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <cstddef>
 #include <deque>
 #include <memory>
 #include <queue>
@@ -19,6 +22,12 @@
 #include "surfzone/snmp/engine.hpp"
 
 namespace surfzone::core {
+
+/// The step of the APs' first-poll offsets in a fleet of `aps` polled every `interval`: long
+/// enough for about 8 polls to start together (one wake-up for all of them), never shorter than
+/// the scheduler's 20 ms wake-up grid (a multiple of it), never longer than 1 s or a tenth of
+/// the interval.
+std::chrono::milliseconds PhaseSlot(std::chrono::milliseconds interval, std::size_t aps);
 
 class Poller {
  public:
