@@ -39,7 +39,7 @@ class FamilySink {
     prometheus::ClientMetric& metric = current_->metric.emplace_back();
     metric.label.reserve(labels.size());
     for (const auto& [name, label_value] : labels) {
-      metric.label.push_back({std::string(name), std::string(label_value)});
+      metric.label.push_back({std::string(name), std::string(label_value.text)});
     }
     if (current_->type == MetricType::Counter) {
       metric.counter.value = value;

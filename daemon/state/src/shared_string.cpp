@@ -2,6 +2,10 @@
 
 namespace surfzone::state {
 
+bool NeedsLabelEscaping(std::string_view text) {
+  return text.find_first_of("\\\"\n") != std::string_view::npos;
+}
+
 SharedString SharedStringPool::Get(std::string_view text) {
   if (text.empty()) return {};
   if (auto it = texts_.find(text); it != texts_.end()) return it->second;

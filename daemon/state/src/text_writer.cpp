@@ -131,7 +131,9 @@ char* TextWriter::Head(ExpositionLabels labels) {
   // The line is written into room made once (worst case: every label byte escaped) rather
   // than by a dozen appends; Finish() trims it to what was written.
   std::size_t room = name_.size() + 2 + kValueRoom;
-  for (const auto& [label, value] : labels) room += label.size() + 4 + 2 * value.size();
+  for (const auto& [label, value] : labels) {
+    room += label.size() + 4 + (value.plain ? 1 : 2) * value.text.size();
+  }
   const std::size_t at = out_.size();
   out_.resize(at + room);
   char* p = Copy(out_.data() + at, name_);
@@ -145,7 +147,7 @@ char* TextWriter::Head(ExpositionLabels labels) {
     p = Copy(p, label);
     *p++ = '=';
     *p++ = '"';
-    p = WriteEscaped(p, value);
+    p = value.plain ? Copy(p, value.text) : WriteEscaped(p, value.text);
     *p++ = '"';
     sep = ',';
   }

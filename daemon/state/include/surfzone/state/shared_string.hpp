@@ -17,15 +17,22 @@
 
 namespace surfzone::state {
 
+/// Whether `text` holds a character a Prometheus label value escapes (backslash, double quote,
+/// newline).
+bool NeedsLabelEscaping(std::string_view text);
+
 class SharedString {
  public:
   SharedString() = default;
   SharedString(std::string text)  // NOLINT: implicit, like the std::string it replaces
-      : text_(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text))) {}
+      : text_(text.empty() ? nullptr : std::make_shared<const Text>(std::move(text))) {}
   SharedString(const char* text) : SharedString(std::string(text)) {}       // NOLINT
   SharedString(std::string_view text) : SharedString(std::string(text)) {}  // NOLINT
 
-  const std::string& str() const { return text_ ? *text_ : Empty(); }
+  const std::string& str() const { return text_ ? text_->str : Empty(); }
+  /// Whether the text is written into a label value as it is (no character to escape): known
+  /// once per text, so /metrics need not look at it again on every scrape.
+  bool label_plain() const { return !text_ || text_->label_plain; }
   operator const std::string&() const { return str(); }  // NOLINT
   operator std::string_view() const { return str(); }    // NOLINT
   std::size_t size() const { return str().size(); }
@@ -49,7 +56,12 @@ class SharedString {
     static const std::string empty;
     return empty;
   }
-  std::shared_ptr<const std::string> text_;
+  struct Text {
+    explicit Text(std::string s) : str(std::move(s)), label_plain(!NeedsLabelEscaping(str)) {}
+    std::string str;
+    bool label_plain;
+  };
+  std::shared_ptr<const Text> text_;
 };
 
 /// One SharedString per distinct text, so that APs showing the same location, district, kind,

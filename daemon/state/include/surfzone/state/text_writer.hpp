@@ -13,10 +13,24 @@
 #include <string_view>
 #include <utility>
 
+#include "surfzone/state/shared_string.hpp"
+
 namespace surfzone::state {
 
+/// A label value: a view, and whether it is known to need no escaping (a SharedString knows
+/// that of its text; other values are looked at when written).
+struct LabelValue {
+  LabelValue(std::string_view view) : text(view) {}  // NOLINT: implicit, as the view it wraps
+  LabelValue(const std::string& str) : text(str) {}   // NOLINT
+  LabelValue(const char* str) : text(str) {}          // NOLINT
+  LabelValue(const SharedString& shared)              // NOLINT
+      : text(shared.str()), plain(shared.label_plain()) {}
+  std::string_view text;
+  bool plain = false;  ///< true: written as it is; false: unknown, escaped when written
+};
+
 /// Label name/value pairs of one sample; views only, nothing is copied until written.
-using ExpositionLabels = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+using ExpositionLabels = std::initializer_list<std::pair<std::string_view, LabelValue>>;
 
 class TextWriter {
  public:
