@@ -255,6 +255,7 @@ state::Snapshot FleetSnapshot(std::size_t aps) {
     loc.seconds_up = 3600;
     s.locations.push_back(std::move(loc));
   }
+  state::IndexApLabels(s, s.aps.size());  // as the fleet's snapshot builder does
   return s;
 }
 

@@ -1,5 +1,7 @@
 #include "surfzone/core/ap_tracker.hpp"
 
+#include <atomic>
+
 namespace surfzone::core {
 namespace {
 
@@ -23,9 +25,15 @@ ApTracker::InterfaceCounters& ApTracker::Row(CounterRows<Key>& rows, const K& ke
   return rows.emplace_back(Key(key), InterfaceCounters{}).second;
 }
 
+std::uint64_t ApTracker::NextChangeMark() {
+  static std::atomic<std::uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
                                     const std::string& traffic_source, double poll_duration_seconds,
                                     WifiFacts wifi) {
+  change_mark_ = NextChangeMark();
   bool restarted = false;
   if (sample.system.sys_uptime_ticks) {
     restarted = reboot_.Observe({.poll_time_seconds = sample.poll_time_seconds,
@@ -85,6 +93,7 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
 }
 
 void ApTracker::ApplyFailure(double poll_time_seconds, double poll_duration_seconds) {
+  change_mark_ = NextChangeMark();
   up_ = false;
   wifi_.clients = {};
   last_poll_ = poll_time_seconds;
@@ -95,11 +104,13 @@ void ApTracker::ApplyFailure(double poll_time_seconds, double poll_duration_seco
 }
 
 void ApTracker::MarkUnknown() {
+  change_mark_ = NextChangeMark();
   up_.reset();
   wifi_.clients = {};
 }
 
 void ApTracker::Rebaseline() {
+  change_mark_ = NextChangeMark();
   for (auto& [index, c] : interfaces_) {
     c.in.Reset();
     c.out.Reset();

@@ -104,6 +104,13 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     }
     // auto: the detected one
     set(s.profile, ap->profile ? ap->profile->name() : ap->cfg.profile);
+    // Polled (or otherwise changed) since this slot was last copied? At a 15 s scrape and a
+    // 30 s poll interval, half the fleet was not.
+    if (same_aps && s.built_from == t.change_mark()) {
+      if (loc->active) AddClients(s, snap.locations[loc->snapshot_index]);
+      continue;
+    }
+    s.built_from = t.change_mark();
     set(s.sys_name, t.system().sys_name);
     set(s.sys_descr, t.system().sys_descr);
     set(s.sys_object_id, t.system().sys_object_id);
@@ -126,6 +133,8 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     SetWifiClients(t.wifi(), s);
     if (loc->active) AddClients(s, snap.locations[loc->snapshot_index]);
   }
+  // Names and locations are set only when a config was applied: their label text too.
+  if (!same_aps) state::IndexApLabels(snap, aps_.size());
   snap.controllers.clear();
   AddSnapshotWifi(snap);
   for (auto& l : snap.locations) SortSsids(l);

@@ -51,6 +51,12 @@ class FamilySink {
     Sample(labels, static_cast<double>(value));
   }
   void Sample(ExpositionLabels labels, int value) { Sample(labels, static_cast<double>(value)); }
+  template <typename Value>
+  void ApSample(const ApSnapshot& ap, ExpositionLabels more, Value value) {
+    Sample(more, value);
+    auto& labels = current_->metric.back().label;
+    labels.insert(labels.begin(), {{"ap", ap.name.str()}, {"location", ap.location.str()}});
+  }
   void End() {
     if (current_ && current_->metric.empty()) families_.pop_back();
     current_ = nullptr;
@@ -75,13 +81,12 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               // No sample while unknown (not polled yet, controller unreachable): neither 1 nor 0.
               if (ap.known)
-                sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.up ? 1 : 0);
+                sink.ApSample(ap, L{}, ap.up ? 1 : 0);
             });
   ap_family("surfzone_ap_info", "Static and discovered facts about the AP; the value is always 1.",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
-              sink.Sample(L{{"ap", ap.name},
-                            {"location", ap.location},
-                            {"kind", ap.kind},
+              sink.ApSample(ap,
+                          L{{"kind", ap.kind},
                             {"district", ap.district},
                             {"address", ap.address},
                             {"profile", ap.profile},
@@ -101,25 +106,25 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
             "Unix time the AP last booted, derived from its uptime.", MetricType::Gauge,
             [&](const ApSnapshot& ap) {
               if (ap.boot_time_seconds) {
-                sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, *ap.boot_time_seconds);
+                sink.ApSample(ap, L{}, *ap.boot_time_seconds);
               }
             });
   ap_family("surfzone_ap_reboots_total", "Reboots of the AP detected since surfzoned started.",
             MetricType::Counter, [&](const ApSnapshot& ap) {
-              sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.reboots);
+              sink.ApSample(ap, L{}, ap.reboots);
             });
   EmitFamily(sink, "surfzone_ap_traffic_bytes_total",
              "Bytes received (rx) and transmitted (tx) by the AP, accumulated from counter deltas.",
              MetricType::Counter, aps, 2 * n_aps, [&](const ApSnapshot& ap) {
-               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}, {"direction", "rx"}},
+               sink.ApSample(ap, L{{"direction", "rx"}},
                            ap.rx_bytes);
-               sink.Sample(L{{"ap", ap.name}, {"location", ap.location}, {"direction", "tx"}},
+               sink.ApSample(ap, L{{"direction", "tx"}},
                            ap.tx_bytes);
              });
   ap_family("surfzone_ap_last_poll_timestamp_seconds", "Unix time of the last poll of the AP.",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               if (ap.last_poll_timestamp_seconds) {
-                sink.Sample(L{{"ap", ap.name}, {"location", ap.location}},
+                sink.ApSample(ap, L{},
                             *ap.last_poll_timestamp_seconds);
               }
             });
@@ -127,7 +132,7 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
             "Unix time of the last successful poll of the AP.", MetricType::Gauge,
             [&](const ApSnapshot& ap) {
               if (ap.last_success_timestamp_seconds) {
-                sink.Sample(L{{"ap", ap.name}, {"location", ap.location}},
+                sink.ApSample(ap, L{},
                             *ap.last_success_timestamp_seconds);
               }
             });
@@ -135,16 +140,16 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
       "surfzone_ap_poll_duration_seconds", "Duration of the last poll of the AP.",
       MetricType::Gauge, [&](const ApSnapshot& ap) {
         if (ap.poll_duration_seconds) {
-          sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, *ap.poll_duration_seconds);
+          sink.ApSample(ap, L{}, *ap.poll_duration_seconds);
         }
       });
   ap_family("surfzone_ap_polls_total", "Polls of the AP attempted.", MetricType::Counter,
             [&](const ApSnapshot& ap) {
-              sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.polls_total);
+              sink.ApSample(ap, L{}, ap.polls_total);
             });
   ap_family("surfzone_ap_poll_failures_total", "Polls of the AP that failed.", MetricType::Counter,
             [&](const ApSnapshot& ap) {
-              sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, ap.poll_failures_total);
+              sink.ApSample(ap, L{}, ap.poll_failures_total);
             });
 
   const auto& locations = snapshot.locations;
@@ -213,8 +218,14 @@ namespace {
 // `out` at or over `budget`, leaving `cursor` there.
 class PartSink {
  public:
-  PartSink(std::string& out, SnapshotTextCursor& cursor, std::size_t budget)
-      : out_(out), writer_(out), cursor_(cursor), budget_(budget), start_size_(out.size()) {}
+  PartSink(const Snapshot& snapshot, std::string& out, SnapshotTextCursor& cursor,
+           std::size_t budget)
+      : snapshot_(snapshot),
+        out_(out),
+        writer_(out),
+        cursor_(cursor),
+        budget_(budget),
+        start_size_(out.size()) {}
 
   std::size_t Begin(const char* name, const char* help, MetricType type, std::size_t samples) {
     const std::size_t family = family_++;
@@ -234,12 +245,33 @@ class PartSink {
   void Sample(ExpositionLabels labels, Value value) {
     writer_.Sample(labels, value);
   }
+  template <typename Value>
+  void ApSample(const ApSnapshot& ap, ExpositionLabels more, Value value) {
+    writer_.Sample(ApLabels(ap), more, value);
+  }
   void End() { writer_.End(); }
   bool stopped() const { return stopped_; }
 
  private:
+  // The AP's labels as written once into the snapshot, or (not there) written now.
+  std::string_view ApLabels(const ApSnapshot& ap) {
+    if (ap.labels_size != 0 && ap.labels_at + ap.labels_size <= snapshot_.ap_labels.size()) {
+      return std::string_view(snapshot_.ap_labels).substr(ap.labels_at, ap.labels_size);
+    }
+    if (&ap != scratch_ap_) {
+      scratch_.clear();
+      AppendWrittenLabel(scratch_, "ap", ap.name.str());
+      AppendWrittenLabel(scratch_, "location", ap.location.str());
+      scratch_ap_ = &ap;
+    }
+    return scratch_;
+  }
+
+  const Snapshot& snapshot_;
   std::string& out_;
   TextWriter writer_;
+  std::string scratch_;
+  const ApSnapshot* scratch_ap_ = nullptr;
   SnapshotTextCursor& cursor_;
   const std::size_t budget_, start_size_;
   std::size_t family_ = 0;
@@ -250,7 +282,7 @@ class PartSink {
 
 bool WriteSnapshotTextPart(const Snapshot& snapshot, SnapshotTextCursor& cursor, std::string& out,
                            std::size_t budget) {
-  PartSink sink(out, cursor, budget);
+  PartSink sink(snapshot, out, cursor, budget);
   EmitSnapshot(snapshot, sink);
   return sink.stopped();
 }
@@ -258,6 +290,25 @@ bool WriteSnapshotTextPart(const Snapshot& snapshot, SnapshotTextCursor& cursor,
 void WriteSnapshotText(const Snapshot& snapshot, std::string& out) {
   SnapshotTextCursor cursor;
   WriteSnapshotTextPart(snapshot, cursor, out, std::numeric_limits<std::size_t>::max());
+}
+
+void IndexApLabels(Snapshot& snapshot, std::size_t count) {
+  std::string& text = snapshot.ap_labels;
+  text.clear();
+  std::string one;
+  for (std::size_t i = 0; i < snapshot.aps.size(); ++i) {
+    ApSnapshot& ap = snapshot.aps[i];
+    ap.labels_at = ap.labels_size = 0;
+    if (i >= count) continue;
+    one.clear();
+    AppendWrittenLabel(one, "ap", ap.name.str());
+    AppendWrittenLabel(one, "location", ap.location.str());
+    if (text.size() + one.size() > std::numeric_limits<std::uint32_t>::max()) continue;
+    ap.labels_at = static_cast<std::uint32_t>(text.size());
+    ap.labels_size = static_cast<std::uint32_t>(one.size());
+    text += one;
+  }
+  text.shrink_to_fit();
 }
 
 void SnapshotCollectable::Publish(std::shared_ptr<const Snapshot> snapshot) {

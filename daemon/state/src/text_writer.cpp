@@ -115,7 +115,15 @@ void TextWriter::Begin(const char* name, const char* help, prometheus::MetricTyp
   header_written_ = false;
 }
 
-char* TextWriter::Head(ExpositionLabels labels) {
+void AppendWrittenLabel(std::string& out, std::string_view name, std::string_view value) {
+  if (!out.empty()) out += ',';
+  out += name;
+  out += "=\"";
+  AppendEscapedLabelValue(out, value);
+  out += '"';
+}
+
+char* TextWriter::Head(std::string_view written, ExpositionLabels labels) {
   if (!header_written_) {
     out_ += "# HELP ";
     out_ += name_;
@@ -130,18 +138,23 @@ char* TextWriter::Head(ExpositionLabels labels) {
   }
   // The line is written into room made once (worst case: every label byte escaped) rather
   // than by a dozen appends; Finish() trims it to what was written.
-  std::size_t room = name_.size() + 2 + kValueRoom;
+  std::size_t room = name_.size() + 3 + written.size() + kValueRoom;
   for (const auto& [label, value] : labels) {
     room += label.size() + 4 + (value.plain ? 1 : 2) * value.text.size();
   }
   const std::size_t at = out_.size();
   out_.resize(at + room);
   char* p = Copy(out_.data() + at, name_);
-  if (labels.size() == 0) {
+  if (labels.size() == 0 && written.empty()) {
     *p++ = ' ';
     return p;
   }
   char sep = '{';
+  if (!written.empty()) {
+    *p++ = sep;
+    p = Copy(p, written);
+    sep = ',';
+  }
   for (const auto& [label, value] : labels) {
     *p++ = sep;
     p = Copy(p, label);
@@ -161,8 +174,16 @@ void TextWriter::Finish(char* end) {
   out_.resize(static_cast<std::size_t>(end - out_.data()));
 }
 
-void TextWriter::Sample(ExpositionLabels labels, double value) {
-  char* p = Head(labels);
+void TextWriter::Sample(ExpositionLabels labels, double value) { Sample({}, labels, value); }
+
+void TextWriter::Sample(ExpositionLabels labels, std::uint64_t value) {
+  Sample({}, labels, value);
+}
+
+void TextWriter::Sample(ExpositionLabels labels, int value) { Sample({}, labels, value); }
+
+void TextWriter::Sample(std::string_view written, ExpositionLabels labels, double value) {
+  char* p = Head(written, labels);
   if (std::isnan(value)) {
     p = Copy(p, "NaN");
   } else if (std::isinf(value)) {
@@ -173,13 +194,13 @@ void TextWriter::Sample(ExpositionLabels labels, double value) {
   Finish(p);
 }
 
-void TextWriter::Sample(ExpositionLabels labels, std::uint64_t value) {
-  char* p = Head(labels);
+void TextWriter::Sample(std::string_view written, ExpositionLabels labels, std::uint64_t value) {
+  char* p = Head(written, labels);
   Finish(std::to_chars(p, p + kValueRoom - 1, value).ptr);
 }
 
-void TextWriter::Sample(ExpositionLabels labels, int value) {
-  char* p = Head(labels);
+void TextWriter::Sample(std::string_view written, ExpositionLabels labels, int value) {
+  char* p = Head(written, labels);
   Finish(std::to_chars(p, p + kValueRoom - 1, value).ptr);
 }
 

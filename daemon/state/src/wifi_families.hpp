@@ -28,16 +28,14 @@ void EmitWifiFamilies(const Snapshot& snapshot, Sink& sink) {
   EmitFamily(sink, "surfzone_ap_clients", "Wi-Fi clients associated with the AP.",
              MetricType::Gauge, aps, 0, [&](const ApSnapshot& ap) {
                if (ap.clients) {
-                 sink.Sample(L{{"ap", ap.name}, {"location", ap.location}}, *ap.clients);
+                 sink.ApSample(ap, L{}, *ap.clients);
                }
              });
   EmitFamily(
       sink, "surfzone_ap_radio_clients", "Wi-Fi clients associated with one radio of the AP.",
       MetricType::Gauge, aps, 0, [&](const ApSnapshot& ap) {
         for (const RadioClientsSnapshot& r : ap.radios) {
-          sink.Sample(
-              L{{"ap", ap.name}, {"location", ap.location}, {"radio", r.radio}, {"band", r.band}},
-              r.clients);
+          sink.ApSample(ap, L{{"radio", r.radio}, {"band", r.band}}, r.clients);
         }
       });
   EmitFamily(sink, "surfzone_ssid_clients",

@@ -128,6 +128,57 @@ locations:
   EXPECT_EQ(l.seconds_up + l.seconds_degraded + l.seconds_down, 0.0);
 }
 
+TEST(Fleet, SnapshotRebuiltInPlaceCopiesChangedApsAndKeepsTheOthers) {
+  // Only APs whose tracker changed since the last build are copied again; every kind of change
+  // (a poll, a failure, a controller that cannot be asked) must show, and the location sums are
+  // over all APs, copied or kept.
+  Fleet fleet;
+  fleet.Apply(Load(R"(      - {name: st-1, address: "127.0.0.1:1001"}
+      - {name: st-2, address: "127.0.0.1:1002"})"));
+  Poll(fleet, "st-1", 100, 1000);
+  Poll(fleet, "st-2", 100, 5000);
+  Poll(fleet, "park-1", 100, 7000);
+  state::Snapshot snap;
+  fleet.BuildSnapshot(snap);
+  ASSERT_EQ(snap.aps.size(), 3u);
+  ASSERT_EQ(snap.aps[1].name, "st-2");
+  EXPECT_EQ(snap.aps[1].polls_total, 1u);
+
+  Poll(fleet, "st-1", 110, 1500);  // +500
+  fleet.BuildSnapshot(snap);
+  EXPECT_EQ(snap.aps[0].rx_bytes, 500u);
+  EXPECT_EQ(snap.aps[0].polls_total, 2u);
+  EXPECT_EQ(snap.aps[1].polls_total, 1u);  // kept
+  EXPECT_TRUE(snap.aps[1].up);
+  EXPECT_EQ(Loc(snap, "Stortorget").aps_up, 2);
+
+  Poll(fleet, "st-2", 110, std::nullopt);  // a failure
+  fleet.BuildSnapshot(snap);
+  EXPECT_FALSE(snap.aps[1].up);
+  EXPECT_EQ(snap.aps[1].poll_failures_total, 1u);
+  EXPECT_EQ(snap.aps[0].polls_total, 2u);
+  EXPECT_EQ(Loc(snap, "Stortorget").aps_up, 1);
+
+  fleet.aps()[2]->tracker.MarkUnknown();
+  fleet.BuildSnapshot(snap);
+  EXPECT_FALSE(snap.aps[2].known);
+  EXPECT_TRUE(snap.aps[0].known && snap.aps[0].up);
+
+  // The same again from scratch: equal to the one kept up to date in place.
+  const state::Snapshot fresh = fleet.BuildSnapshot();
+  ASSERT_EQ(fresh.aps.size(), snap.aps.size());
+  for (std::size_t i = 0; i < fresh.aps.size(); ++i) {
+    EXPECT_EQ(fresh.aps[i].name, snap.aps[i].name);
+    EXPECT_EQ(fresh.aps[i].known, snap.aps[i].known) << i;
+    EXPECT_EQ(fresh.aps[i].up, snap.aps[i].up) << i;
+    EXPECT_EQ(fresh.aps[i].rx_bytes, snap.aps[i].rx_bytes) << i;
+    EXPECT_EQ(fresh.aps[i].polls_total, snap.aps[i].polls_total) << i;
+    EXPECT_EQ(fresh.aps[i].poll_failures_total, snap.aps[i].poll_failures_total) << i;
+    EXPECT_EQ(fresh.aps[i].last_poll_timestamp_seconds, snap.aps[i].last_poll_timestamp_seconds);
+  }
+  EXPECT_EQ(fresh.ap_labels, snap.ap_labels);
+}
+
 }  // namespace
 }  // namespace surfzone::core
 

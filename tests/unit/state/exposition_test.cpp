@@ -379,6 +379,43 @@ TEST(WriteSnapshotText, SameSamplesAndHeadersAsTheSerializer) {
   EXPECT_THAT(text, HasSubstr(R"(sys_descr="Vendor \"X\" AP\nfw 1.2 C:\\boot")"));
 }
 
+TEST(WriteSnapshotText, IndexedApLabelsWriteTheSameText) {
+  // The ap/location labels written once into the snapshot (IndexApLabels, what the fleet's
+  // builder does) must give the text the per-line path gives, escaping included, also for APs
+  // left out of the index and after names change and the index is rebuilt.
+  Snapshot s = MakeSnapshot();
+  s.aps[1].name = "ap \"two\"\\b";
+  s.aps[1].location = "Line\nbreak";
+  s.aps[1].clients = 4;
+  s.aps[1].radios.push_back({"0", "2.4GHz", 4});
+  for (int i = 0; i < 5; ++i) s.aps.push_back(s.aps[i % 2]);
+  std::string plain;
+  WriteSnapshotText(s, plain);
+  ASSERT_THAT(plain, HasSubstr(R"(surfzone_ap_up{ap="ap \"two\"\\b",location="Line\nbreak"} 0)"));
+  for (const std::size_t indexed : {s.aps.size(), std::size_t{3}, std::size_t{0}}) {
+    Snapshot t = s;
+    IndexApLabels(t, indexed);
+    EXPECT_EQ(t.ap_labels.empty(), indexed == 0);
+    std::string text;
+    WriteSnapshotText(t, text);
+    EXPECT_EQ(text, plain) << indexed << " APs indexed";
+  }
+  Snapshot t = s;
+  IndexApLabels(t, t.aps.size());
+  t.aps[0].name = "renamed";
+  t.aps[2].location = "Moved";
+  std::string unindexed;
+  Snapshot u = t;
+  IndexApLabels(u, 0);
+  WriteSnapshotText(u, unindexed);
+  IndexApLabels(t, t.aps.size());
+  std::string text;
+  WriteSnapshotText(t, text);
+  EXPECT_EQ(text, unindexed);
+  EXPECT_THAT(text, HasSubstr(R"(surfzone_ap_polls_total{ap="renamed",location="Market Square"} 10)"));
+  EXPECT_THAT(text, HasSubstr(R"(surfzone_ap_polls_total{ap="ap-1",location="Moved"} 10)"));
+}
+
 TEST(WriteSnapshotText, LargeCountersAreExact) {
   Snapshot s = MakeSnapshot();
   s.aps[0].rx_bytes = 18446744073709551557ull;  // beyond a double's 53-bit mantissa

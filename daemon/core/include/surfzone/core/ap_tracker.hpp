@@ -54,6 +54,10 @@ class ApTracker {
   const std::string& traffic_source() const { return traffic_source_; }
   const state::Backoff& backoff() const { return backoff_; }
   const WifiFacts& wifi() const { return wifi_; }
+  /// Changes whenever anything above does (ApplySample, ApplyFailure, MarkUnknown, Rebaseline):
+  /// unique across all trackers, so equal marks mean "nothing changed since" (the snapshot
+  /// builder copies only the APs whose mark moved).
+  std::uint64_t change_mark() const { return change_mark_; }
 
  private:
   struct InterfaceCounters {
@@ -78,6 +82,9 @@ class ApTracker {
   collectors::SystemInfo system_;
   std::string traffic_source_ = "none";
   state::Backoff backoff_;
+  std::uint64_t change_mark_ = NextChangeMark();
+
+  static std::uint64_t NextChangeMark();
 };
 
 }  // namespace surfzone::core

@@ -39,6 +39,11 @@ struct ApSnapshot {
   std::optional<std::uint64_t> clients;      ///< Associated clients; nullopt: not known.
   std::vector<RadioClientsSnapshot> radios;
   std::vector<std::pair<std::string, std::uint64_t>> ssid_clients;  ///< by SSID name
+  /// Where its `ap="...",location="..."` label text is in Snapshot::ap_labels (IndexApLabels);
+  /// size 0: not there, written from name and location when needed.
+  std::uint32_t labels_at = 0, labels_size = 0;
+  /// The builder's mark of the state this slot was copied from (see Snapshot::built_from).
+  std::uint64_t built_from = 0;
 };
 
 /// One location (a group of APs) as of the last poll cycle.
@@ -69,6 +74,14 @@ struct Snapshot {
   /// The builder's own mark of what it was built from (the fleet: its config generation), so
   /// that rebuilding it in place can skip what cannot have changed. 0: nothing.
   std::uint64_t built_from = 0;
+  /// The APs' ap/location labels as /metrics writes them, one after the other (see
+  /// ApSnapshot::labels_at): written once per config instead of on every line of every scrape,
+  /// and read in AP order from one block of memory.
+  std::string ap_labels;
 };
+
+/// Writes the ap/location labels of the first `count` APs into `snapshot.ap_labels` and points
+/// the APs at them (the rest: none). Call after their name or location changed.
+void IndexApLabels(Snapshot& snapshot, std::size_t count);
 
 }  // namespace surfzone::state

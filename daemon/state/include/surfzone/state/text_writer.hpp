@@ -32,6 +32,10 @@ struct LabelValue {
 /// Label name/value pairs of one sample; views only, nothing is copied until written.
 using ExpositionLabels = std::initializer_list<std::pair<std::string_view, LabelValue>>;
 
+/// Appends `name="value"` (the value escaped), preceded by a comma unless `out` is empty: label
+/// text written once and reused by TextWriter::Sample(written, ...).
+void AppendWrittenLabel(std::string& out, std::string_view name, std::string_view value);
+
 class TextWriter {
  public:
   explicit TextWriter(std::string& out) : out_(out) {}
@@ -42,6 +46,11 @@ class TextWriter {
   void Sample(ExpositionLabels labels, double value);
   void Sample(ExpositionLabels labels, std::uint64_t value);  // exact, no rounding to double
   void Sample(ExpositionLabels labels, int value);
+  /// The same after labels already written out (`written`: `name="escaped value",...`, as
+  /// AppendWrittenLabel makes them), followed by `labels`.
+  void Sample(std::string_view written, ExpositionLabels labels, double value);
+  void Sample(std::string_view written, ExpositionLabels labels, std::uint64_t value);
+  void Sample(std::string_view written, ExpositionLabels labels, int value);
   void End();
   /// Whether the current family's HELP/TYPE lines are written (for resuming it in a later part).
   bool header_written() const { return header_written_; }
@@ -51,7 +60,7 @@ class TextWriter {
  private:
   /// Writes the family's HELP/TYPE (first time) and the sample's name and labels; returns where
   /// the value goes, with room for it and the newline that Finish() adds.
-  char* Head(ExpositionLabels labels);
+  char* Head(std::string_view written, ExpositionLabels labels);
   void Finish(char* end);
   std::string& out_;
   std::string_view name_;
