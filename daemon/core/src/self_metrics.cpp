@@ -62,7 +62,7 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
                      .Add({});
   snapshot_seconds_ = &p::BuildCounter()
                            .Name("surfzone_metrics_snapshot_seconds_total")
-                           .Help("Time the poll thread spent building /metrics snapshots.")
+                           .Help("CPU time the poll thread spent building /metrics snapshots.")
                            .Register(*registry_)
                            .Add({});
   snapshots_ = &p::BuildCounter()

@@ -294,7 +294,13 @@ void WriteSnapshotText(const Snapshot& snapshot, std::string& out) {
 
 void IndexApLabels(Snapshot& snapshot, std::size_t count) {
   std::string& text = snapshot.ap_labels;
-  text.clear();
+  // Exactly the room needed unless a value needs escaping: no doubling, no copy to shrink.
+  std::size_t room = 0;
+  for (std::size_t i = 0; i < count && i < snapshot.aps.size(); ++i) {
+    room += snapshot.aps[i].name.size() + snapshot.aps[i].location.size() + 17;
+  }
+  std::string().swap(text);
+  text.reserve(room);
   std::string one;
   for (std::size_t i = 0; i < snapshot.aps.size(); ++i) {
     ApSnapshot& ap = snapshot.aps[i];
@@ -308,7 +314,6 @@ void IndexApLabels(Snapshot& snapshot, std::size_t count) {
     ap.labels_size = static_cast<std::uint32_t>(one.size());
     text += one;
   }
-  text.shrink_to_fit();
 }
 
 void SnapshotCollectable::Publish(std::shared_ptr<const Snapshot> snapshot) {

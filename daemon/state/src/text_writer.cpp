@@ -64,10 +64,16 @@ std::size_t PlainPrefix(std::string_view value) {
     if (HasSpecial(block)) return start;
     start += 8;
   }
-  // Fewer than 8 bytes left: check the last 8 (overlapping what is known to be plain).
-  if (start < value.size() && value.size() >= 8) {
-    std::uint64_t block;
-    std::memcpy(&block, value.data() + value.size() - 8, sizeof block);
+  // Fewer than 8 bytes left: check the last 8 (overlapping what is known to be plain), or for
+  // a value shorter than 8 ("rx", "park", "5GHz") the value padded with zero bytes, which are
+  // not special.
+  if (start < value.size()) {
+    std::uint64_t block = 0;
+    if (value.size() >= 8) {
+      std::memcpy(&block, value.data() + value.size() - 8, sizeof block);
+    } else {
+      std::memcpy(&block, value.data(), value.size());
+    }
     if (!HasSpecial(block)) return value.size();
   }
   return start;
