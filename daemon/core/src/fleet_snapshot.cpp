@@ -111,10 +111,19 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
       continue;
     }
     s.built_from = t.change_mark();
-    set(s.sys_name, t.system().sys_name);
-    set(s.sys_descr, t.system().sys_descr);
-    set(s.sys_object_id, t.system().sys_object_id);
-    set(s.traffic_source, t.traffic_source());
+    // Its text changed too? Seldom: then the strings are not even compared.
+    const bool facts_changed = !same_aps || s.facts_from != t.facts_mark();
+    s.facts_from = t.facts_mark();
+    if (facts_changed) {
+      set(s.sys_name, t.system().sys_name);
+      set(s.sys_descr, t.system().sys_descr);
+      set(s.sys_object_id, t.system().sys_object_id);
+      set(s.traffic_source, t.traffic_source());
+      set(s.model, t.wifi().model);
+      set(s.firmware, t.wifi().firmware);
+      set(s.serial, t.wifi().serial);
+      set(s.mac, t.wifi().mac);
+    }
     s.known = t.up().has_value();
     s.up = t.up().value_or(false);
     s.boot_time_seconds = t.boot_time_seconds();
@@ -126,10 +135,6 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     s.poll_duration_seconds = t.poll_duration();
     s.polls_total = t.polls();
     s.poll_failures_total = t.failures();
-    set(s.model, t.wifi().model);
-    set(s.firmware, t.wifi().firmware);
-    set(s.serial, t.wifi().serial);
-    set(s.mac, t.wifi().mac);
     SetWifiClients(t.wifi(), s);
     if (loc->active) AddClients(s, snap.locations[loc->snapshot_index]);
   }

@@ -159,6 +159,30 @@ TEST(Fleet, SnapshotRebuiltInPlaceCopiesChangedApsAndKeepsTheOthers) {
   EXPECT_EQ(snap.aps[0].polls_total, 2u);
   EXPECT_EQ(Loc(snap, "Stortorget").aps_up, 1);
 
+  // New text from a poll (a firmware upgrade), then the same text again: shown, and kept.
+  collectors::ApSample upgraded = Sample(120, 2000);
+  upgraded.system.sys_descr = "AP firmware 2.0";
+  WifiFacts pro;
+  pro.model = "UAP-AC-Pro";
+  TrafficDelta d = fleet.aps()[0]->tracker.ApplySample(upgraded, "if-mib-32", 0.01, pro);
+  fleet.RecordPoll(*fleet.aps()[0], true, d, 120);
+  fleet.BuildSnapshot(snap);
+  EXPECT_EQ(snap.aps[0].sys_descr, "AP firmware 2.0");
+  EXPECT_EQ(snap.aps[0].model, "UAP-AC-Pro");
+  upgraded.poll_time_seconds = 130;
+  d = fleet.aps()[0]->tracker.ApplySample(upgraded, "if-mib-32", 0.01, pro);
+  fleet.RecordPoll(*fleet.aps()[0], true, d, 130);
+  fleet.BuildSnapshot(snap);
+  EXPECT_EQ(snap.aps[0].sys_descr, "AP firmware 2.0");
+  EXPECT_EQ(snap.aps[0].model, "UAP-AC-Pro");
+  EXPECT_EQ(snap.aps[0].polls_total, 4u);
+  d = fleet.aps()[0]->tracker.ApplySample(Sample(140, 2000), "if-mib-64", 0.01);
+  fleet.RecordPoll(*fleet.aps()[0], true, d, 140);
+  fleet.BuildSnapshot(snap);
+  EXPECT_EQ(snap.aps[0].sys_descr, "");
+  EXPECT_EQ(snap.aps[0].model, "");
+  EXPECT_EQ(snap.aps[0].traffic_source, "if-mib-64");
+
   fleet.aps()[2]->tracker.MarkUnknown();
   fleet.BuildSnapshot(snap);
   EXPECT_FALSE(snap.aps[2].known);
@@ -175,6 +199,9 @@ TEST(Fleet, SnapshotRebuiltInPlaceCopiesChangedApsAndKeepsTheOthers) {
     EXPECT_EQ(fresh.aps[i].polls_total, snap.aps[i].polls_total) << i;
     EXPECT_EQ(fresh.aps[i].poll_failures_total, snap.aps[i].poll_failures_total) << i;
     EXPECT_EQ(fresh.aps[i].last_poll_timestamp_seconds, snap.aps[i].last_poll_timestamp_seconds);
+    EXPECT_EQ(fresh.aps[i].sys_descr, snap.aps[i].sys_descr) << i;
+    EXPECT_EQ(fresh.aps[i].traffic_source, snap.aps[i].traffic_source) << i;
+    EXPECT_EQ(fresh.aps[i].model, snap.aps[i].model) << i;
   }
   EXPECT_EQ(fresh.ap_labels, snap.ap_labels);
 }

@@ -58,6 +58,9 @@ class ApTracker {
   /// unique across all trackers, so equal marks mean "nothing changed since" (the snapshot
   /// builder copies only the APs whose mark moved).
   std::uint64_t change_mark() const { return change_mark_; }
+  /// Like change_mark(), for the AP's text alone (system group strings, traffic source, Wi-Fi
+  /// identity), which polls seldom change: moves only when one of them does.
+  std::uint64_t facts_mark() const { return facts_mark_; }
 
  private:
   struct InterfaceCounters {
@@ -83,6 +86,7 @@ class ApTracker {
   std::string traffic_source_ = "none";
   state::Backoff backoff_;
   std::uint64_t change_mark_ = NextChangeMark();
+  std::uint64_t facts_mark_ = NextChangeMark();
 
   static std::uint64_t NextChangeMark();
 };

@@ -42,8 +42,9 @@ struct ApSnapshot {
   /// Where its `ap="...",location="..."` label text is in Snapshot::ap_labels (IndexApLabels);
   /// size 0: not there, written from name and location when needed.
   std::uint32_t labels_at = 0, labels_size = 0;
-  /// The builder's mark of the state this slot was copied from (see Snapshot::built_from).
-  std::uint64_t built_from = 0;
+  /// The builder's marks of the state and of the text this slot was copied from (see
+  /// Snapshot::built_from).
+  std::uint64_t built_from = 0, facts_from = 0;
 };
 
 /// One location (a group of APs) as of the last poll cycle.
