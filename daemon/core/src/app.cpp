@@ -5,13 +5,13 @@
 #include <sys/resource.h>
 
 #include <atomic>
-#include <chrono>
-#include <future>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <ctime>
+#include <future>
 #include <iostream>
 #include <utility>
 

@@ -1,10 +1,10 @@
 #include "surfzone/core/poller.hpp"
 
+#include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <algorithm>
 #include <functional>
 
 #include "surfzone/collectors/plan_executor.hpp"

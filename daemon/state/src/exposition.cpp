@@ -80,27 +80,26 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
   ap_family("surfzone_ap_up", "Whether the AP answered its last poll (1) or not (0).",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               // No sample while unknown (not polled yet, controller unreachable): neither 1 nor 0.
-              if (ap.known)
-                sink.ApSample(ap, L{}, ap.up ? 1 : 0);
+              if (ap.known) sink.ApSample(ap, L{}, ap.up ? 1 : 0);
             });
   ap_family("surfzone_ap_info", "Static and discovered facts about the AP; the value is always 1.",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               sink.ApSample(ap,
-                          L{{"kind", ap.kind},
-                            {"district", ap.district},
-                            {"address", ap.address},
-                            {"profile", ap.profile},
-                            {"sys_name", ap.sys_name},
-                            {"sys_descr", ap.sys_descr},
-                            {"sys_object_id", ap.sys_object_id},
-                            {"traffic_source", ap.traffic_source},
-                            // Identity from the Wi-Fi profile; empty when the profile has none.
-                            {"model", ap.model},
-                            {"firmware", ap.firmware},
-                            {"serial", ap.serial},
-                            {"mac", ap.mac},
-                            {"controller", ap.controller}},
-                          1);
+                            L{{"kind", ap.kind},
+                              {"district", ap.district},
+                              {"address", ap.address},
+                              {"profile", ap.profile},
+                              {"sys_name", ap.sys_name},
+                              {"sys_descr", ap.sys_descr},
+                              {"sys_object_id", ap.sys_object_id},
+                              {"traffic_source", ap.traffic_source},
+                              // Identity from the Wi-Fi profile; empty when the profile has none.
+                              {"model", ap.model},
+                              {"firmware", ap.firmware},
+                              {"serial", ap.serial},
+                              {"mac", ap.mac},
+                              {"controller", ap.controller}},
+                            1);
             });
   ap_family("surfzone_ap_boot_time_seconds",
             "Unix time the AP last booted, derived from its uptime.", MetricType::Gauge,
@@ -110,47 +109,36 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
               }
             });
   ap_family("surfzone_ap_reboots_total", "Reboots of the AP detected since surfzoned started.",
-            MetricType::Counter, [&](const ApSnapshot& ap) {
-              sink.ApSample(ap, L{}, ap.reboots);
-            });
+            MetricType::Counter, [&](const ApSnapshot& ap) { sink.ApSample(ap, L{}, ap.reboots); });
   EmitFamily(sink, "surfzone_ap_traffic_bytes_total",
              "Bytes received (rx) and transmitted (tx) by the AP, accumulated from counter deltas.",
              MetricType::Counter, aps, 2 * n_aps, [&](const ApSnapshot& ap) {
-               sink.ApSample(ap, L{{"direction", "rx"}},
-                           ap.rx_bytes);
-               sink.ApSample(ap, L{{"direction", "tx"}},
-                           ap.tx_bytes);
+               sink.ApSample(ap, L{{"direction", "rx"}}, ap.rx_bytes);
+               sink.ApSample(ap, L{{"direction", "tx"}}, ap.tx_bytes);
              });
   ap_family("surfzone_ap_last_poll_timestamp_seconds", "Unix time of the last poll of the AP.",
             MetricType::Gauge, [&](const ApSnapshot& ap) {
               if (ap.last_poll_timestamp_seconds) {
-                sink.ApSample(ap, L{},
-                            *ap.last_poll_timestamp_seconds);
+                sink.ApSample(ap, L{}, *ap.last_poll_timestamp_seconds);
               }
             });
   ap_family("surfzone_ap_last_success_timestamp_seconds",
             "Unix time of the last successful poll of the AP.", MetricType::Gauge,
             [&](const ApSnapshot& ap) {
               if (ap.last_success_timestamp_seconds) {
-                sink.ApSample(ap, L{},
-                            *ap.last_success_timestamp_seconds);
+                sink.ApSample(ap, L{}, *ap.last_success_timestamp_seconds);
               }
             });
-  ap_family(
-      "surfzone_ap_poll_duration_seconds", "Duration of the last poll of the AP.",
-      MetricType::Gauge, [&](const ApSnapshot& ap) {
-        if (ap.poll_duration_seconds) {
-          sink.ApSample(ap, L{}, *ap.poll_duration_seconds);
-        }
-      });
+  ap_family("surfzone_ap_poll_duration_seconds", "Duration of the last poll of the AP.",
+            MetricType::Gauge, [&](const ApSnapshot& ap) {
+              if (ap.poll_duration_seconds) {
+                sink.ApSample(ap, L{}, *ap.poll_duration_seconds);
+              }
+            });
   ap_family("surfzone_ap_polls_total", "Polls of the AP attempted.", MetricType::Counter,
-            [&](const ApSnapshot& ap) {
-              sink.ApSample(ap, L{}, ap.polls_total);
-            });
+            [&](const ApSnapshot& ap) { sink.ApSample(ap, L{}, ap.polls_total); });
   ap_family("surfzone_ap_poll_failures_total", "Polls of the AP that failed.", MetricType::Counter,
-            [&](const ApSnapshot& ap) {
-              sink.ApSample(ap, L{}, ap.poll_failures_total);
-            });
+            [&](const ApSnapshot& ap) { sink.ApSample(ap, L{}, ap.poll_failures_total); });
 
   const auto& locations = snapshot.locations;
   const std::size_t n_locations = locations.size();

@@ -182,9 +182,7 @@ void TextWriter::Finish(char* end) {
 
 void TextWriter::Sample(ExpositionLabels labels, double value) { Sample({}, labels, value); }
 
-void TextWriter::Sample(ExpositionLabels labels, std::uint64_t value) {
-  Sample({}, labels, value);
-}
+void TextWriter::Sample(ExpositionLabels labels, std::uint64_t value) { Sample({}, labels, value); }
 
 void TextWriter::Sample(ExpositionLabels labels, int value) { Sample({}, labels, value); }
 

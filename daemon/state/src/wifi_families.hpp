@@ -31,13 +31,13 @@ void EmitWifiFamilies(const Snapshot& snapshot, Sink& sink) {
                  sink.ApSample(ap, L{}, *ap.clients);
                }
              });
-  EmitFamily(
-      sink, "surfzone_ap_radio_clients", "Wi-Fi clients associated with one radio of the AP.",
-      MetricType::Gauge, aps, 0, [&](const ApSnapshot& ap) {
-        for (const RadioClientsSnapshot& r : ap.radios) {
-          sink.ApSample(ap, L{{"radio", r.radio}, {"band", r.band}}, r.clients);
-        }
-      });
+  EmitFamily(sink, "surfzone_ap_radio_clients",
+             "Wi-Fi clients associated with one radio of the AP.", MetricType::Gauge, aps, 0,
+             [&](const ApSnapshot& ap) {
+               for (const RadioClientsSnapshot& r : ap.radios) {
+                 sink.ApSample(ap, L{{"radio", r.radio}, {"band", r.band}}, r.clients);
+               }
+             });
   EmitFamily(sink, "surfzone_ssid_clients",
              "Wi-Fi clients on the SSID, summed over the location's APs.", MetricType::Gauge,
              locations, 0, [&](const LocationSnapshot& l) {

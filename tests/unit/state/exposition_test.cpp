@@ -412,7 +412,8 @@ TEST(WriteSnapshotText, IndexedApLabelsWriteTheSameText) {
   std::string text;
   WriteSnapshotText(t, text);
   EXPECT_EQ(text, unindexed);
-  EXPECT_THAT(text, HasSubstr(R"(surfzone_ap_polls_total{ap="renamed",location="Market Square"} 10)"));
+  EXPECT_THAT(text,
+              HasSubstr(R"(surfzone_ap_polls_total{ap="renamed",location="Market Square"} 10)"));
   EXPECT_THAT(text, HasSubstr(R"(surfzone_ap_polls_total{ap="ap-1",location="Moved"} 10)"));
 }
 

@@ -1,10 +1,10 @@
 // Label-value escaping against a byte-by-byte reference, with the special characters at every
 // position around the 8-byte blocks the fast path skips.
+#include "surfzone/state/text_writer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "surfzone/state/text_writer.hpp"
 
 namespace surfzone::state {
 namespace {
@@ -60,8 +60,8 @@ TEST(AppendEscapedLabelValue, SeveralSpecialsAndLongPlainRuns) {
 TEST(TextWriter, SharedStringLabelsAreEscapedOnlyWhenTheirTextNeedsIt) {
   // A SharedString knows once whether its text needs escaping; the writer copies plain ones as
   // they are and must still escape the others, whichever way the value arrives.
-  for (const std::string text : {"plain-ap-1", "a\"quoted\" AP", "back\\slash", "two\nlines",
-                                 "", "x", "\"", "UAP-AC-M-Pro 6.6.55.15189"}) {
+  for (const std::string text : {"plain-ap-1", "a\"quoted\" AP", "back\\slash", "two\nlines", "",
+                                 "x", "\"", "UAP-AC-M-Pro 6.6.55.15189"}) {
     const SharedString shared{text};
     EXPECT_EQ(shared.label_plain(), Reference(text) == text) << text;
     std::string out;
@@ -69,9 +69,8 @@ TEST(TextWriter, SharedStringLabelsAreEscapedOnlyWhenTheirTextNeedsIt) {
     writer.Begin("m", "help", prometheus::MetricType::Gauge, 1);
     writer.Sample({{"a", shared}, {"b", std::string_view(text)}, {"c", text}}, 1);
     writer.End();
-    const std::string want = "# HELP m help\n# TYPE m gauge\nm{a=\"" + Reference(text) +
-                             "\",b=\"" + Reference(text) + "\",c=\"" + Reference(text) +
-                             "\"} 1\n";
+    const std::string want = "# HELP m help\n# TYPE m gauge\nm{a=\"" + Reference(text) + "\",b=\"" +
+                             Reference(text) + "\",c=\"" + Reference(text) + "\"} 1\n";
     EXPECT_EQ(out, want) << text;
   }
 }

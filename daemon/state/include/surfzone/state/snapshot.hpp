@@ -36,7 +36,7 @@ struct ApSnapshot {
   // Wi-Fi profile data (issue 6); see src/wifi_families.hpp for the families.
   SharedString model, firmware, serial, mac;  ///< Identity from the profile; empty if unknown.
   SharedString controller;                    ///< Controller that reports this AP, or "".
-  std::optional<std::uint64_t> clients;      ///< Associated clients; nullopt: not known.
+  std::optional<std::uint64_t> clients;       ///< Associated clients; nullopt: not known.
   std::vector<RadioClientsSnapshot> radios;
   std::vector<std::pair<std::string, std::uint64_t>> ssid_clients;  ///< by SSID name
   /// Where its `ap="...",location="..."` label text is in Snapshot::ap_labels (IndexApLabels);
@@ -52,7 +52,7 @@ struct LocationSnapshot {
   std::string name, kind, district;
   std::optional<double> lat, lon;
   int aps = 0, aps_up = 0;
-  int aps_unknown = 0;  ///< neither up nor down (see ApSnapshot::known)
+  int aps_unknown = 0;                       ///< neither up nor down (see ApSnapshot::known)
   std::uint64_t rx_bytes = 0, tx_bytes = 0;  ///< Monotonic: survives AP reboots and reloads.
   double seconds_up = 0, seconds_degraded = 0, seconds_down = 0;
   std::optional<std::uint64_t> clients;  ///< Sum over its APs with a count; nullopt if none has.

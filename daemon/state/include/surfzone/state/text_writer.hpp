@@ -21,9 +21,9 @@ namespace surfzone::state {
 /// that of its text; other values are looked at when written).
 struct LabelValue {
   LabelValue(std::string_view view) : text(view) {}  // NOLINT: implicit, as the view it wraps
-  LabelValue(const std::string& str) : text(str) {}   // NOLINT
-  LabelValue(const char* str) : text(str) {}          // NOLINT
-  LabelValue(const SharedString& shared)              // NOLINT
+  LabelValue(const std::string& str) : text(str) {}  // NOLINT
+  LabelValue(const char* str) : text(str) {}         // NOLINT
+  LabelValue(const SharedString& shared)             // NOLINT
       : text(shared.str()), plain(shared.label_plain()) {}
   std::string_view text;
   bool plain = false;  ///< true: written as it is; false: unknown, escaped when written
