@@ -202,6 +202,15 @@ std::vector<MetricFamily> RenderSnapshot(const Snapshot& snapshot) {
 
 namespace {
 
+// Appends the AP's `ap="...",location="..."` label text, escaped (see Snapshot::ap_labels).
+void AppendApLabels(std::string& out, const ApSnapshot& ap) {
+  out += "ap=\"";
+  AppendEscapedLabelValue(out, ap.name.str());
+  out += "\",location=\"";
+  AppendEscapedLabelValue(out, ap.location.str());
+  out += '"';
+}
+
 // Writes text through a TextWriter from `cursor` on, and stops at the first item that finds
 // `out` at or over `budget`, leaving `cursor` there.
 class PartSink {
@@ -248,8 +257,7 @@ class PartSink {
     }
     if (&ap != scratch_ap_) {
       scratch_.clear();
-      AppendWrittenLabel(scratch_, "ap", ap.name.str());
-      AppendWrittenLabel(scratch_, "location", ap.location.str());
+      AppendApLabels(scratch_, ap);
       scratch_ap_ = &ap;
     }
     return scratch_;
@@ -289,18 +297,18 @@ void IndexApLabels(Snapshot& snapshot, std::size_t count) {
   }
   std::string().swap(text);
   text.reserve(room);
-  std::string one;
   for (std::size_t i = 0; i < snapshot.aps.size(); ++i) {
     ApSnapshot& ap = snapshot.aps[i];
     ap.labels_at = ap.labels_size = 0;
     if (i >= count) continue;
-    one.clear();
-    AppendWrittenLabel(one, "ap", ap.name.str());
-    AppendWrittenLabel(one, "location", ap.location.str());
-    if (text.size() + one.size() > std::numeric_limits<std::uint32_t>::max()) continue;
-    ap.labels_at = static_cast<std::uint32_t>(text.size());
-    ap.labels_size = static_cast<std::uint32_t>(one.size());
-    text += one;
+    const std::size_t at = text.size();
+    AppendApLabels(text, ap);
+    if (text.size() > std::numeric_limits<std::uint32_t>::max()) {  // left out: written per line
+      text.resize(at);
+      continue;
+    }
+    ap.labels_at = static_cast<std::uint32_t>(at);
+    ap.labels_size = static_cast<std::uint32_t>(text.size() - at);
   }
 }
 

@@ -121,14 +121,6 @@ void TextWriter::Begin(const char* name, const char* help, prometheus::MetricTyp
   header_written_ = false;
 }
 
-void AppendWrittenLabel(std::string& out, std::string_view name, std::string_view value) {
-  if (!out.empty()) out += ',';
-  out += name;
-  out += "=\"";
-  AppendEscapedLabelValue(out, value);
-  out += '"';
-}
-
 char* TextWriter::Head(std::string_view written, ExpositionLabels labels) {
   if (!header_written_) {
     out_ += "# HELP ";

@@ -32,10 +32,6 @@ struct LabelValue {
 /// Label name/value pairs of one sample; views only, nothing is copied until written.
 using ExpositionLabels = std::initializer_list<std::pair<std::string_view, LabelValue>>;
 
-/// Appends `name="value"` (the value escaped), preceded by a comma unless `out` is empty: label
-/// text written once and reused by TextWriter::Sample(written, ...).
-void AppendWrittenLabel(std::string& out, std::string_view name, std::string_view value);
-
 class TextWriter {
  public:
   explicit TextWriter(std::string& out) : out_(out) {}
@@ -46,8 +42,8 @@ class TextWriter {
   void Sample(ExpositionLabels labels, double value);
   void Sample(ExpositionLabels labels, std::uint64_t value);  // exact, no rounding to double
   void Sample(ExpositionLabels labels, int value);
-  /// The same after labels already written out (`written`: `name="escaped value",...`, as
-  /// AppendWrittenLabel makes them), followed by `labels`.
+  /// The same after labels already written out (`written`: `name="escaped value",...`),
+  /// followed by `labels`.
   void Sample(std::string_view written, ExpositionLabels labels, double value);
   void Sample(std::string_view written, ExpositionLabels labels, std::uint64_t value);
   void Sample(std::string_view written, ExpositionLabels labels, int value);
