@@ -34,7 +34,7 @@ bool AllScalarInstances(const std::vector<snmp::Oid>& scalars) {
 // `request` is ExecutePlan's timing wrapper; ops are passed as temporaries that live until their
 // co_await completes.
 template <typename Request>
-asio::awaitable<bool> ExecuteCombined(snmp::Session& session, const PollPlan& plan,
+asio::awaitable<bool> ExecuteCombined(snmp::Client& session, const PollPlan& plan,
                                       ExecuteLimits limits, PollResult& result, ExecuteOutcome& out,
                                       Request& request) {
   std::vector<snmp::Oid> all_columns;
@@ -93,7 +93,7 @@ asio::awaitable<bool> ExecuteCombined(snmp::Session& session, const PollPlan& pl
 
 }  // namespace
 
-asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Session& session, const PollPlan& plan,
+asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Client& session, const PollPlan& plan,
                                             ExecuteLimits limits, PollResult& result,
                                             const RequestObserver& observe) {
   ExecuteOutcome out;

@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "surfzone/snmp/session.hpp"
 #include "surfzone/testing/snmpd.hpp"
 
 namespace surfzone::collectors {

@@ -5,7 +5,7 @@
 
 namespace surfzone::core {
 
-boost::asio::awaitable<Detection> DetectProfile(snmp::Session& session,
+boost::asio::awaitable<Detection> DetectProfile(snmp::Client& session,
                                                 const std::vector<config::ProfileSpec>& specs,
                                                 const collectors::RequestObserver& observe) {
   collectors::PollPlan plan;

@@ -10,6 +10,7 @@
 #include "surfzone/collectors/plan_executor.hpp"
 #include "surfzone/core/detect_profile.hpp"
 #include "surfzone/http/log.hpp"
+#include "surfzone/snmp/session.hpp"
 
 namespace surfzone::core {
 namespace asio = boost::asio;
@@ -21,7 +22,20 @@ double WallNow() {
 
 Poller::Poller(asio::any_io_executor executor, snmp::Engine& engine, Fleet& fleet,
                SelfMetrics& metrics)
-    : executor_(executor), engine_(engine), fleet_(fleet), metrics_(metrics), timer_(executor) {}
+    : Poller(
+          executor,
+          [executor, &engine](snmp::SessionOptions opts) -> std::shared_ptr<snmp::Client> {
+            return std::make_shared<snmp::Session>(executor, engine, std::move(opts));
+          },
+          fleet, metrics) {}
+
+Poller::Poller(asio::any_io_executor executor, ClientFactory clients, Fleet& fleet,
+               SelfMetrics& metrics)
+    : executor_(executor),
+      clients_(std::move(clients)),
+      fleet_(fleet),
+      metrics_(metrics),
+      timer_(executor) {}
 
 namespace {
 
@@ -156,14 +170,14 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
     }
   }
 
-  std::shared_ptr<snmp::Session> session = ap->session;
+  std::shared_ptr<snmp::Client> session = ap->session;
   if (!error && !ap->retired && (!session || !session->IsOpen())) {
     snmp::SessionOptions opts;
     opts.peer = *ap->endpoint;
     opts.auth = *ap->auth;
     opts.timeout = ap->cfg.poll.timeout;
     opts.retries = ap->cfg.poll.retries;
-    session = std::make_shared<snmp::Session>(executor_, engine_, std::move(opts));
+    session = clients_(std::move(opts));
     ap->session = session;
     std::tie(error) = co_await session->AsyncOpen(asio::as_tuple(asio::use_awaitable));
     if (error) {

@@ -10,7 +10,7 @@
 #include <functional>
 
 #include "surfzone/collectors/collector.hpp"
-#include "surfzone/snmp/session.hpp"
+#include "surfzone/snmp/client.hpp"
 
 namespace surfzone::collectors {
 
@@ -27,7 +27,7 @@ struct ExecuteOutcome {
   int requests = 0;
 };
 
-boost::asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Session& session, const PollPlan& plan,
+boost::asio::awaitable<ExecuteOutcome> ExecutePlan(snmp::Client& session, const PollPlan& plan,
                                                    ExecuteLimits limits, PollResult& result,
                                                    const RequestObserver& observe);
 

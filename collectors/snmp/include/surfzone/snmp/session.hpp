@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "surfzone/config/config.hpp"
+#include "surfzone/snmp/client.hpp"
 #include "surfzone/snmp/engine.hpp"
 #include "surfzone/snmp/error.hpp"
 #include "surfzone/snmp/unique_handler.hpp"
@@ -36,68 +37,24 @@ namespace detail {
 class SessionImpl;
 }
 
-struct SessionOptions {
-  boost::asio::ip::udp::endpoint peer;  // already resolved: no DNS in here
-  config::Auth auth;
-  std::chrono::milliseconds timeout{2000};  // per try
-  int retries = 1;
-};
-
-using ErrorCode = boost::system::error_code;
-using VarbindsSignature = void(ErrorCode, Varbinds);
-using OpenSignature = void(ErrorCode);
-
-class Session {
+/// The network Client: v1/v2c over the Engine's shared socket, v3 through net-snmp.
+class Session final : public Client {
  public:
   Session(boost::asio::any_io_executor executor, Engine& engine, SessionOptions options);
-  ~Session();  // closes; outstanding requests complete with Errc::kClosed
+  ~Session() override;  // closes; outstanding requests complete with Errc::kClosed
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  /// Opens the session; for v3 also discovers the agent's engine ID (one round trip).
-  template <typename Token>
-  auto AsyncOpen(Token&& token) {
-    return boost::asio::async_initiate<Token, OpenSignature>(
-        [this](auto handler) { OpenImpl(OpenHandler(std::move(handler))); }, token);
-  }
-
-  /// GET of scalars / exact instances.
-  template <typename Token>
-  auto AsyncGet(std::vector<Oid> oids, Token&& token) {
-    return boost::asio::async_initiate<Token, VarbindsSignature>(
-        [this](auto handler, std::vector<Oid> o) {
-          GetImpl(std::move(o), VarbindsHandler(std::move(handler)));
-        },
-        token, std::move(oids));
-  }
-
-  /// One GETBULK (v2c/v3) or, for v1, one GETNEXT of the same OIDs.
-  template <typename Token>
-  auto AsyncGetBulk(std::vector<Oid> oids, int non_repeaters, int max_repetitions, Token&& token) {
-    return boost::asio::async_initiate<Token, VarbindsSignature>(
-        [this, non_repeaters, max_repetitions](auto handler, std::vector<Oid> o) {
-          BulkImpl(std::move(o), non_repeaters, max_repetitions,
-                   VarbindsHandler(std::move(handler)));
-        },
-        token, std::move(oids));
-  }
-
-  bool IsOpen() const;
-  /// Closes the session now; outstanding requests complete with Errc::kClosed. Reopen with
-  /// AsyncOpen.
-  void Close();
-
-  /// Human-readable detail of the last error on this session (never contains secrets).
-  const std::string& last_error() const;
-  const SessionOptions& options() const;
+  bool IsOpen() const override;
+  void Close() override;
+  const std::string& last_error() const override;
+  const SessionOptions& options() const override;
 
  private:
-  using VarbindsHandler = UniqueHandler<VarbindsSignature>;
-  using OpenHandler = UniqueHandler<OpenSignature>;
-  void OpenImpl(OpenHandler handler);
-  void GetImpl(std::vector<Oid> oids, VarbindsHandler handler);
+  void OpenImpl(OpenHandler handler) override;
+  void GetImpl(std::vector<Oid> oids, VarbindsHandler handler) override;
   void BulkImpl(std::vector<Oid> oids, int non_repeaters, int max_repetitions,
-                VarbindsHandler handler);
+                VarbindsHandler handler) override;
 
   std::shared_ptr<detail::SessionImpl> impl_;
 };

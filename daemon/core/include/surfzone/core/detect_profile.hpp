@@ -9,7 +9,7 @@
 
 #include "surfzone/collectors/plan_executor.hpp"
 #include "surfzone/config/profile_spec.hpp"
-#include "surfzone/snmp/session.hpp"
+#include "surfzone/snmp/client.hpp"
 
 namespace surfzone::core {
 
@@ -18,7 +18,7 @@ struct Detection {
   std::string profile;  // valid when !error
 };
 
-boost::asio::awaitable<Detection> DetectProfile(snmp::Session& session,
+boost::asio::awaitable<Detection> DetectProfile(snmp::Client& session,
                                                 const std::vector<config::ProfileSpec>& specs,
                                                 const collectors::RequestObserver& observe);
 

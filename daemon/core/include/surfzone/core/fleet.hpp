@@ -14,7 +14,7 @@
 #include "surfzone/collectors/profile.hpp"
 #include "surfzone/config/config.hpp"
 #include "surfzone/core/ap_tracker.hpp"
-#include "surfzone/snmp/session.hpp"
+#include "surfzone/snmp/client.hpp"
 #include "surfzone/state/location_state.hpp"
 #include "surfzone/state/snapshot.hpp"
 
@@ -56,7 +56,7 @@ struct ApEntry {
   std::shared_ptr<const collectors::Profile> profile;  // null until `profile: auto` detected it
   ControllerView controller_view;                      // controllers only
   ApTracker tracker;
-  std::shared_ptr<snmp::Session> session;  // shared: an in-flight poll keeps it alive
+  std::shared_ptr<snmp::Client> session;  // shared: an in-flight poll keeps it alive
   std::optional<boost::asio::ip::udp::endpoint> endpoint;
   bool retired = false;  // removed from the config; an in-flight poll discards its result
   bool polling = false;

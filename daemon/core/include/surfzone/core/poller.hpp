@@ -13,12 +13,14 @@
 #include <chrono>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <queue>
 #include <vector>
 
 #include "surfzone/core/fleet.hpp"
 #include "surfzone/core/self_metrics.hpp"
+#include "surfzone/snmp/client.hpp"
 #include "surfzone/snmp/engine.hpp"
 
 namespace surfzone::core {
@@ -29,9 +31,16 @@ namespace surfzone::core {
 /// the interval.
 std::chrono::milliseconds PhaseSlot(std::chrono::milliseconds interval, std::size_t aps);
 
+/// Makes the client a poll talks to an AP through (a Session on the daemon's Engine; an
+/// in-memory MibClient in the poll path's unit tests).
+using ClientFactory = std::function<std::shared_ptr<snmp::Client>(snmp::SessionOptions)>;
+
 class Poller {
  public:
+  /// Polls over the network: a snmp::Session on `engine` per AP.
   Poller(boost::asio::any_io_executor executor, snmp::Engine& engine, Fleet& fleet,
+         SelfMetrics& metrics);
+  Poller(boost::asio::any_io_executor executor, ClientFactory clients, Fleet& fleet,
          SelfMetrics& metrics);
 
   /// Schedules APs that are new to the fleet (first poll spread over their interval).
@@ -62,7 +71,7 @@ class Poller {
   void CountForCycle(ApEntry& ap);
 
   boost::asio::any_io_executor executor_;
-  snmp::Engine& engine_;
+  ClientFactory clients_;
   Fleet& fleet_;
   SelfMetrics& metrics_;
   boost::asio::steady_timer timer_;
