@@ -213,8 +213,10 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
     if (error) detail = session->last_error();
   }
 
-  if (ap->retired || stopped_) {
-    Finished(ap, false);
+  // Removed by a reload, or given another address or credentials (which closed the session it
+  // used): what this poll saw says nothing about the AP as now configured. Not a failure.
+  if (ap->retired || stopped_ || (session && ap->session != session)) {
+    Finished(ap, false, /*discarded=*/true);
     co_return;
   }
   const double duration = std::chrono::duration<double>(Clock::now() - started).count();
@@ -265,17 +267,19 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
   Finished(ap, !error);
 }
 
-void Poller::Finished(const std::shared_ptr<ApEntry>& entry, bool ok) {
+void Poller::Finished(const std::shared_ptr<ApEntry>& entry, bool ok, bool discarded) {
   ApEntry& ap = *entry;
   ap.polling = false;
   --in_flight_;
   metrics_.SetInFlight(in_flight_);
   if (stopped_) return;
   if (!ap.retired) {
-    CountForCycle(ap);
+    if (!discarded) CountForCycle(ap);
     const auto now = Clock::now();
     Clock::time_point next;
-    if (ok) {
+    if (discarded) {
+      next = now;  // poll the AP as it is now configured at once
+    } else if (ok) {
       next = ap.due + ap.cfg.poll.interval;  // keep the phase
       if (next < now) next = now;            // overran: poll again at once, never pile up
     } else {

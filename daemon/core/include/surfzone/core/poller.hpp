@@ -67,7 +67,8 @@ class Poller {
   void OnTimer();
   void Start(std::shared_ptr<ApEntry> ap);
   boost::asio::awaitable<void> Poll(std::shared_ptr<ApEntry> ap);
-  void Finished(const std::shared_ptr<ApEntry>& ap, bool ok);
+  /// `discarded`: the poll's result was dropped (AP removed or changed by a reload meanwhile).
+  void Finished(const std::shared_ptr<ApEntry>& ap, bool ok, bool discarded = false);
   void CountForCycle(ApEntry& ap);
 
   boost::asio::any_io_executor executor_;
