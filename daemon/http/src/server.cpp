@@ -40,7 +40,7 @@ auto LogUnhandled(std::string_view what) {
 
 void Connection::Close() {
   stream.close();
-  if (reload_timer != nullptr) reload_timer->cancel();
+  if (wait_timer != nullptr) wait_timer->cancel();
 }
 
 Server::Impl::Impl(std::string listen_address, Handlers handlers, ServerOptions options)

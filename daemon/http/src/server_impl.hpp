@@ -41,7 +41,7 @@ struct Connection {
   void Close();
 
   beast::tcp_stream stream;
-  asio::steady_timer* reload_timer = nullptr;  // set while waiting for a reload to finish
+  asio::steady_timer* wait_timer = nullptr;  // set while waiting for a reply from elsewhere
 };
 
 /// Lets `done` callbacks from any thread post to the io_context, but only while it exists.
@@ -88,10 +88,30 @@ class Server::Impl {
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
   asio::awaitable<Response> Route(Connection& conn, const Request& req, std::string& label);
   Response Metrics(const Request& req);
+  /// The asynchronous handler for `req` (Handlers::metrics, an ExtraRoute's handle_async) with
+  /// its timeout and label; nullptr when the request goes through Route.
+  struct AsyncTarget {
+    std::function<void(Respond)> start;
+    std::chrono::milliseconds timeout;
+    std::string label;
+    bool metrics = false;
+  };
+  std::optional<AsyncTarget> FindAsync(const Request& req) const;
+  /// Runs an AsyncTarget and sends its reply; whether to keep the connection.
+  asio::awaitable<bool> ServeAsync(Connection& conn, const Request& req, AsyncTarget target);
+  const ExtraRoute* FindRoute(std::string_view path, std::string* matched) const;
 
-  // metrics_stream.cpp: GET /metrics through Handlers::metrics_parts; whether to keep the
-  // connection for another request.
-  asio::awaitable<bool> StreamMetrics(Connection& conn, const Request& req);
+  // await_reply.cpp: starts `start` with a Respond continuation and waits for it, at most
+  // `timeout`; nullopt on timeout, shutdown, or when `start` threw (then `thrown` says why).
+  asio::awaitable<std::optional<RouteReply>> AwaitReply(Connection& conn,
+                                                        const std::function<void(Respond)>& start,
+                                                        std::chrono::milliseconds timeout,
+                                                        std::optional<std::string>& thrown);
+
+  // send_reply.cpp: sends a RouteReply (its parts chunked, when set, for GET); whether to keep
+  // the connection for another request.
+  asio::awaitable<bool> SendReply(Connection& conn, const Request& req, RouteReply reply,
+                                  std::string_view label);
 
   // reload.cpp
   asio::awaitable<Response> Reload(Connection& conn, const Request& req);
