@@ -93,6 +93,9 @@ class Daemon {
       });
     };
     handlers.ready = [this] { return ready_.load(); };
+    handlers.on_connection_dropped = [this](std::string_view reason) {
+      metrics_.HttpConnectionDropped(reason);
+    };
     handlers.reload = [this](std::function<void(bool, std::string)> done) {
       asio::post(io_, [this, done = std::move(done)] { Reload("http", done); });
     };

@@ -35,12 +35,18 @@ inline constexpr std::string_view kMetricsContentType = "text/plain; version=0.0
 
 /// One accepted connection. Only touched on the server thread.
 struct Connection {
-  explicit Connection(asio::ip::tcp::socket socket) : stream(std::move(socket)) {}
+  Connection(asio::ip::tcp::socket socket, asio::ip::address peer_address)
+      : stream(std::move(socket)), peer(std::move(peer_address)) {}
 
   /// Aborts whatever the connection's coroutine is waiting for.
   void Close();
 
   beast::tcp_stream stream;
+  asio::ip::address peer;
+  /// Waiting for the first byte of a request (evictable), since `idle_since`.
+  bool idle = true;
+  std::chrono::steady_clock::time_point idle_since = std::chrono::steady_clock::now();
+  bool closed = false;  // Close() was called; it leaves the set when its coroutine ends
   asio::steady_timer* wait_timer = nullptr;  // set while waiting for a reply from elsewhere
 };
 
@@ -82,6 +88,10 @@ class Server::Impl {
   bool TryBind(const asio::ip::tcp::endpoint& endpoint, bool dual_stack,
                boost::system::error_code& ec);
   asio::awaitable<void> AcceptLoop();
+  /// Makes room for a connection from `peer` within the limits: closes the longest-idle
+  /// connection when one must go. False when there is no room (nothing idle to close).
+  bool MakeRoom(const asio::ip::address& peer);
+  void CountDrop(std::string_view reason);
   void Shutdown();
 
   // session.cpp
@@ -125,7 +135,10 @@ class Server::Impl {
   asio::steady_timer accept_retry_timer_;
   std::shared_ptr<ReloadGate> gate_;
   std::unordered_set<std::shared_ptr<Connection>> connections_;  // server thread only
-  bool stopping_ = false;                                        // server thread only
+  // Connection drops since the last log line (logged at most every kDropLogInterval).
+  std::size_t drops_evicted_ = 0, drops_refused_ = 0;
+  std::chrono::steady_clock::time_point drops_logged_{};
+  bool stopping_ = false;   // server thread only
   std::uint16_t port_ = 0;  // written before the thread starts, then read-only
 
   std::mutex lifecycle_mutex_;

@@ -14,6 +14,7 @@
 #include <boost/beast/http/write.hpp>
 #include <exception>
 #include <string_view>
+#include <tuple>
 
 #include "server_impl.hpp"
 #include "session_util.hpp"
@@ -70,9 +71,27 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     parser.header_limit(
         static_cast<std::uint32_t>(std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
     parser.body_limit(options_.max_body_bytes);
-    conn->stream.expires_after(options_.read_timeout);
-    auto [read_ec, read_bytes] = co_await bhttp::async_read(conn->stream, buffer, parser,
-                                                            asio::as_tuple(asio::use_awaitable));
+    boost::system::error_code read_ec;
+    if (buffer.size() == 0) {
+      // Idle until the request's first byte: the connection may be closed to make room.
+      conn->idle = true;
+      conn->idle_since = std::chrono::steady_clock::now();
+      conn->stream.expires_after(options_.idle_timeout);
+      auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(4096),
+                                                           asio::as_tuple(asio::use_awaitable));
+      buffer.commit(n);
+      conn->idle = false;
+      if (ec || conn->closed) break;
+    }
+    conn->idle = false;
+    conn->stream.expires_after(options_.header_timeout);
+    std::tie(read_ec, std::ignore) = co_await bhttp::async_read_header(
+        conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    if (!read_ec && !parser.is_done()) {
+      conn->stream.expires_after(options_.read_timeout);
+      std::tie(read_ec, std::ignore) = co_await bhttp::async_read(
+          conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    }
     if (read_ec) {
       const auto status = StatusForReadError(read_ec);
       if (!status || stopping_) break;

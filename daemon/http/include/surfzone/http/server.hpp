@@ -103,6 +103,10 @@ struct Handlers {
   /// "/-/healthy", "/-/ready", "/-/reload", "/", or "other") and the status code, e.g. to count
   /// `surfzone_http_requests_total{handler,code}`. Optional.
   std::function<void(std::string_view handler, unsigned code)> on_request;
+  /// Called when a connection is dropped to stay within the connection limits, with the reason:
+  /// "idle_evicted" (an idle connection closed to make room) or "refused" (the new one closed,
+  /// none being idle). Optional.
+  std::function<void(std::string_view reason)> on_connection_dropped;
   /// Further endpoints by path, checked after the built-in ones (a route for "/" replaces the
   /// built-in index page); the label passed to on_request is the route's path.
   std::map<std::string, ExtraRoute, std::less<>> routes;
@@ -117,8 +121,18 @@ struct ServerOptions {
   std::chrono::milliseconds reload_timeout{std::chrono::seconds(60)};
   /// How long GET /metrics waits for Handlers::metrics; then it answers 503.
   std::chrono::milliseconds metrics_timeout{std::chrono::seconds(5)};
-  /// Connections beyond this many are accepted and closed immediately.
-  std::size_t max_connections = 64;
+  /// Waiting for the first byte of a request (a new connection, or a kept-alive one between
+  /// scrapes) may take this long; then the connection is closed.
+  std::chrono::milliseconds idle_timeout{std::chrono::seconds(60)};
+  /// From a request's first byte to the end of its header: a slow client (one byte a second)
+  /// holds a connection at most this long.
+  std::chrono::milliseconds header_timeout{std::chrono::seconds(5)};
+  /// Open connections in all, and from one client address. When a new connection would pass
+  /// either limit, the longest-idle connection (of that address, for the per-address limit)
+  /// is closed to make room; when none is idle the new one is closed. Idle clients therefore
+  /// cannot lock out a scrape, and one address cannot take every slot.
+  std::size_t max_connections = 1024;
+  std::size_t max_connections_per_address = 64;
   /// Limits of the request header block and body; exceeding them answers 431 / 413.
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 64 * 1024;
