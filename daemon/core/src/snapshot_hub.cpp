@@ -31,27 +31,41 @@ void SnapshotHub::Fresh(std::function<void(Ptr)> done) {
   });
 }
 
+SnapshotHub::Ptr SnapshotHub::Wrap(std::unique_ptr<state::Snapshot> snapshot) const {
+  return Ptr(snapshot.release(), [recycler = recycler_](const state::Snapshot* done) {
+    std::unique_ptr<state::Snapshot> owned(const_cast<state::Snapshot*>(done));
+    {
+      std::lock_guard lock(recycler->mutex);
+      if (!recycler->free) {
+        recycler->free = std::move(owned);
+        return;
+      }
+    }
+    // One is kept already: free this one here, outside the lock.
+  });
+}
+
 void SnapshotHub::BuildNow() {
-  std::shared_ptr<state::Snapshot> target;
-  // The spare is the snapshot published before the current one. use_count() == 1: no reader
-  // holds it any more, and none can take it (it is no longer published).
-  if (spare_ && spare_.use_count() == 1) {
-    std::atomic_thread_fence(std::memory_order_acquire);  // the last reader's reads are done
-    target = std::move(spare_);
+  std::unique_ptr<state::Snapshot> target;
+  {
+    std::lock_guard lock(recycler_->mutex);
+    target = std::move(recycler_->free);
+  }
+  if (target) {
     ++reused_;
   } else {
-    spare_.reset();
-    target = std::make_shared<state::Snapshot>();
+    target = std::make_unique<state::Snapshot>();
   }
   build_(*target);
   ++builds_;
+  Ptr next = Wrap(std::move(target));
   Ptr previous;
   {
     std::lock_guard lock(mutex_);
-    previous = std::exchange(published_, target);
+    previous = std::exchange(published_, std::move(next));
   }
   built_at_.store(Now(), std::memory_order_release);
-  spare_ = std::const_pointer_cast<state::Snapshot>(std::move(previous));
+  // `previous` goes here: to the recycler if no reader holds it, else when the last one is done.
 }
 
 SnapshotHub::Ptr SnapshotHub::Latest() const {

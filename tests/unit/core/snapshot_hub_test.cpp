@@ -46,8 +46,8 @@ TEST(SnapshotHub, HeldSnapshotIsNeverRewrittenAndStorageIsReusedAfterRelease) {
   hub.BuildNow();
   const SnapshotHub::Ptr held = hub.Latest();
   ASSERT_NE(held, nullptr);
-  hub.BuildNow();  // B: new; `held` (A) becomes the spare
-  hub.BuildNow();  // the spare A is held: C is new, B becomes the spare
+  hub.BuildNow();  // B: new; A, still held, is not recycled
+  hub.BuildNow();  // nothing free: C is new; B, unheld, goes to the recycler
   EXPECT_EQ(hub.reused(), 0u);
   const state::Snapshot* b = nullptr;
   {
@@ -63,7 +63,7 @@ TEST(SnapshotHub, HeldSnapshotIsNeverRewrittenAndStorageIsReusedAfterRelease) {
   const SnapshotHub::Ptr second = hub.Latest();  // B, now held
   hub.BuildNow();                                // C is free: reused
   EXPECT_EQ(hub.reused(), 2u);
-  hub.BuildNow();  // the spare is B, held by `second`: a new one
+  hub.BuildNow();  // B is held by `second` and C is published: a new one
   EXPECT_EQ(hub.reused(), 2u);
   EXPECT_EQ(second.get(), b);
   EXPECT_EQ(second->aps.front().polls_total, 4u);

@@ -3,9 +3,11 @@
 ///
 /// The poll thread builds snapshots; nobody else touches the fleet. A published snapshot is
 /// immutable: readers hold a std::shared_ptr<const Snapshot> for as long as they render it.
-/// Building reuses the storage of an older snapshot that no reader holds any more (two
-/// alternate), so a 20,000-AP fleet copies only what changed since that one was built (the
-/// per-AP change marks make that safe for any older snapshot) instead of every AP.
+/// When the last reference to an unpublished snapshot goes (on whichever thread), its deleter
+/// hands it back under a mutex, and the next build reuses its storage: a 20,000-AP fleet then
+/// copies only what changed since that one was built (the per-AP change marks make that safe
+/// for any older snapshot) instead of every AP. The mutex is the only synchronisation: no
+/// reference counts are polled, no fences (which TSan cannot check).
 ///
 /// A reader on another thread asks with Fresh(): when the published snapshot is recent it gets
 /// it at once, on its own thread; else a build is posted to the poll thread and the reader's
@@ -55,12 +57,18 @@ class SnapshotHub {
   boost::asio::any_io_executor poll_;
   Builder build_;
   const std::int64_t max_age_ns_;
+  /// Snapshots no reference holds any more, kept (at most one) for the next build.
+  struct Recycler {
+    std::mutex mutex;
+    std::unique_ptr<state::Snapshot> free;
+  };
+  Ptr Wrap(std::unique_ptr<state::Snapshot> snapshot) const;
+
   mutable std::mutex mutex_;  // guards published_ (the pointer only; never held while building)
   Ptr published_;
   std::atomic<std::int64_t> built_at_{0};  // steady clock ns of the latest build
-  // Poll thread only:
-  std::shared_ptr<state::Snapshot> spare_;  // the previously published one, to reuse
-  std::uint64_t builds_ = 0, reused_ = 0;
+  std::shared_ptr<Recycler> recycler_ = std::make_shared<Recycler>();
+  std::uint64_t builds_ = 0, reused_ = 0;  // poll thread only
 };
 
 }  // namespace surfzone::core
