@@ -22,8 +22,8 @@ using detail::Where;
 
 // Included files hold locations only; the other top-level keys get their own message.
 constexpr std::string_view kIncludedKeys[] = {"locations"};
-constexpr std::string_view kMainFileOnlyKeys[] = {"include", "auths", "defaults", "controllers",
-                                                  "profiles"};
+constexpr std::string_view kMainFileOnlyKeys[] = {"include",     "auths",    "defaults",
+                                                  "controllers", "profiles", "shard"};
 
 std::optional<std::string> ReadFile(const fs::path& path, Diagnostics& diag) {
   std::error_code ec;
@@ -63,7 +63,8 @@ void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::Cr
     const std::string key = key_node.Scalar();
     if (key == "include") {
       reader.Error(key_node, key, "included files may not include further files");
-    } else if (key == "auths" || key == "defaults" || key == "controllers" || key == "profiles") {
+    } else if (key == "auths" || key == "defaults" || key == "controllers" || key == "profiles" ||
+               key == "shard") {
       reader.Error(key_node, key,
                    Quote(key) +
                        " is only allowed in the main configuration file; included "
@@ -90,6 +91,7 @@ Config LoadImpl(std::string text, const std::string& name, const fs::path& base_
       config.defaults = defaults.poll;
       config.max_in_flight = defaults.max_in_flight;
       config.default_auth = defaults.auth;
+      config.shard = detail::ParseShardSection(reader, root["shard"]);
       detail::CrossChecker checker(diag, options, config.auths);
       if (!defaults.auth.empty()) checker.SetDefaultAuth(defaults.auth, defaults.auth_at);
       config.profiles = detail::ParseProfiles(reader, root["profiles"]);

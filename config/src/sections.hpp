@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,8 @@
 namespace surfzone::config::detail {
 
 /// Keys of the top-level map.
-inline constexpr std::string_view kTopLevelKeys[] = {"auths",   "controllers", "defaults",
-                                                     "include", "locations",   "profiles"};
+inline constexpr std::string_view kTopLevelKeys[] = {
+    "auths", "controllers", "defaults", "include", "locations", "profiles", "shard"};
 /// Keys that both `defaults:` and an access point may set.
 inline constexpr std::string_view kPollKeys[] = {"interval", "timeout", "retries",
                                                  "max_repetitions", "max_rows"};
@@ -66,5 +67,8 @@ std::vector<ProfileSpec> ParseProfiles(FileReader& reader, const YAML::Node& nod
 /// `controllers:` (absent or null: none). Names go through `checker` (unique with AP names).
 std::vector<Controller> ParseControllers(FileReader& reader, const YAML::Node& node,
                                          const PollSettings& defaults, CrossChecker& checker);
+
+/// `shard:` (absent or null: nullopt). Defined in parse_shard.cpp.
+std::optional<Shard> ParseShardSection(FileReader& reader, const YAML::Node& node);
 
 }  // namespace surfzone::config::detail

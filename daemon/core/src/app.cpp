@@ -19,6 +19,7 @@
 #include "surfzone/core/fleet.hpp"
 #include "surfzone/core/poller.hpp"
 #include "surfzone/core/self_metrics.hpp"
+#include "surfzone/core/shard.hpp"
 #include "surfzone/core/snapshot_hub.hpp"
 #include "surfzone/http/log.hpp"
 #include "surfzone/http/server.hpp"
@@ -31,6 +32,11 @@ namespace log = http::log;
 namespace {
 
 config::LoadOptions LoaderOptions() { return collectors::ConfigLoadOptions(); }
+
+// --shard wins over the config's `shard:`; neither: the whole inventory.
+config::Shard EffectiveShard(const Options& options, const config::Config& cfg) {
+  return options.shard.value_or(cfg.shard.value_or(config::Shard{}));
+}
 
 // SNMP sessions share one UDP socket, but HTTP connections and a large config still want room.
 void RaiseFileLimit() {
@@ -70,6 +76,7 @@ class Daemon {
                                     {"config", options_.config_file},
                                     {"listen_address", options_.listen_address},
                                     {"port", static_cast<int>(server.port())},
+                                    {"shard", shard_.ToString()},
                                     {"access_points", static_cast<int>(fleet_.aps().size())}});
     WaitSignals();
     WaitHup();
@@ -120,9 +127,13 @@ class Daemon {
   // Config itself is freed on the loader's thread (~5 MB of small allocations at 20,000 APs).
   void ApplyConfig(config::Config cfg) {
     poller_.SetMaxInFlight(cfg.max_in_flight);
-    auto added = fleet_.Apply(cfg);
+    shard_ = EffectiveShard(options_, cfg);
+    metrics_.SetShard(shard_);
+    ShardedConfig sharded = FilterShard(cfg, shard_);
+    auto added = fleet_.Apply(sharded.config, sharded.controllers);
     poller_.Add(added);
     loader_.Dispose(std::move(cfg));
+    loader_.Dispose(std::move(sharded));
   }
 
   // Poll thread: the file is read and validated on the loader's thread; only the swap runs
@@ -221,6 +232,7 @@ class Daemon {
   asio::steady_timer tick_timer_;
   SnapshotHub hub_;
   std::atomic<bool> ready_{false};
+  config::Shard shard_;  // in force since the last ApplyConfig
 };
 
 }  // namespace
@@ -232,6 +244,14 @@ int CheckConfig(const Options& options) {
     for (const auto& l : cfg.locations) aps += l.access_points.size();
     std::cout << options.config_file << ": OK (" << cfg.locations.size() << " locations, " << aps
               << " access points)\n";
+    if (const config::Shard shard = EffectiveShard(options, cfg); shard.count > 1) {
+      const ShardedConfig mine = FilterShard(cfg, shard);
+      std::size_t mine_aps = 0;
+      for (const auto& l : mine.config.locations) mine_aps += l.access_points.size();
+      std::cout << "shard " << shard.ToString() << ": " << mine.config.locations.size()
+                << " locations, " << mine_aps << " access points, "
+                << mine.config.controllers.size() << " controllers\n";
+    }
     return 0;
   } catch (const config::ConfigException& e) {
     for (const auto& err : e.errors()) std::cerr << err.ToString() << "\n";

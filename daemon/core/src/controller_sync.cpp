@@ -71,13 +71,21 @@ void Fleet::ApplyControllerSample(ApEntry& controller, const collectors::ApSampl
   }
 
   ControllerView view;
+  const ControllerShardRole& role = controller.shard_role;
+  std::uint64_t foreign_clients = 0;  // of its APs placed by other shards (see shard.hpp)
   for (const auto& row : wifi.aps) {
     if (row.up == false) {
       ++view.aps_down;
     } else {
       ++view.aps_up;
     }
-    if (!placed.contains(&row)) view.unassigned.push_back({row, FactsOf(slices, row)});
+    if (placed.contains(&row)) continue;
+    if (role.foreign_names.contains(row.name) ||
+        role.foreign_macs.contains(row.mac.empty() ? row.key : row.mac)) {
+      foreign_clients += FactsOf(slices, row).clients.clients.value_or(0);
+    } else if (role.home) {
+      view.unassigned.push_back({row, FactsOf(slices, row)});
+    }
   }
   if (wifi.aps.empty() && (wifi.aps_up || wifi.aps_total)) {
     // No AP table (or an empty one): the controller's own counts.
@@ -89,7 +97,7 @@ void Fleet::ApplyControllerSample(ApEntry& controller, const collectors::ApSampl
   view.clients = wifi.controller_clients;
   if (!view.clients) view.clients = collectors::ControllerSsidClients(wifi);
   if (!view.clients && !wifi.aps.empty()) {
-    std::uint64_t sum = 0;
+    std::uint64_t sum = foreign_clients;
     for (const auto& u : view.unassigned) sum += u.wifi.clients.clients.value_or(0);
     for (const auto& ap : aps_) {
       if (ap->cfg.controller == controller.cfg.name) {

@@ -29,6 +29,7 @@ bool SameTarget(const ApEntry& entry, const config::AccessPoint& cfg, const conf
 }  // namespace
 
 void Fleet::ApplyControllers(const config::Config& cfg,
+                             const std::map<std::string, ControllerShardRole>& roles,
                              std::vector<std::shared_ptr<ApEntry>>& added,
                              std::set<std::string>& moved) {
   std::unordered_map<std::string, std::shared_ptr<ApEntry>> old;
@@ -59,6 +60,8 @@ void Fleet::ApplyControllers(const config::Config& cfg,
     entry->cfg = as_ap;
     entry->auth = auth;
     entry->profile = FindProfile(c.profile);
+    const auto role = roles.find(c.name);
+    entry->shard_role = role == roles.end() ? ControllerShardRole{} : role->second;
     next.push_back(std::move(entry));
   }
   for (auto& [name, gone] : old) {
@@ -69,7 +72,8 @@ void Fleet::ApplyControllers(const config::Config& cfg,
   controllers_ = std::move(next);
 }
 
-std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
+std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(
+    const config::Config& cfg, const std::map<std::string, ControllerShardRole>& roles) {
   ++applied_;
   RebuildUserProfiles(cfg.profiles);
   // One copy of each auth for all the APs that use it.
@@ -83,7 +87,7 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(const config::Config& cfg) {
 
   std::vector<std::shared_ptr<ApEntry>> next, added;
   std::set<std::string> moved_controllers;
-  ApplyControllers(cfg, added, moved_controllers);
+  ApplyControllers(cfg, roles, added, moved_controllers);
   for (const auto& loc : cfg.locations) {
     LocationAccount& account = locations_[loc.name];
     // The location's own fields only: copying `loc` whole and clearing access_points would keep

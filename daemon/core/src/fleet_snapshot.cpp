@@ -149,6 +149,8 @@ void Fleet::AddSnapshotWifi(state::Snapshot& snap) const {
   // APs a controller reports that no location places.
   int unassigned = 0, unassigned_up = 0;
   for (const auto& c : controllers_) {
+    // Polled for this shard's APs only: its own series come from its home shard.
+    if (!c->shard_role.home) continue;
     state::ControllerSnapshot cs;
     cs.name = c->cfg.name;
     cs.address = c->cfg.address.ToString();

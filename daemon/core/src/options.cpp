@@ -19,6 +19,19 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   app.add_option("--log.format", o.log_format, "logfmt or json")
       ->check(CLI::IsMember({"logfmt", "json"}))
       ->capture_default_str();
+  app.add_option_function<std::string>(
+         "--shard",
+         [&o](const std::string& text) {
+           o.shard = config::ParseShard(text);
+           if (!o.shard) {
+             throw CLI::ValidationError("--shard", "expected i/n with 1 <= i <= n <= " +
+                                                       std::to_string(config::kMaxShards) +
+                                                       ", got \"" + text + "\"");
+           }
+         },
+         "Poll only shard i of n of the configured locations (by a stable hash of each "
+         "location's name; overrides the config's `shard:`)")
+      ->type_name("i/n");
   app.add_flag("--check-config", o.check_config, "Validate the configuration and exit");
   app.add_flag("--version", o.version, "Print the version and exit");
   try {

@@ -96,14 +96,29 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
       .Register(*registry_)
       .Add({{"version", SURFZONE_VERSION}, {"revision", SURFZONE_REVISION}})
       .Set(1);
+  shard_info_ = &p::BuildGauge()
+                     .Name("surfzone_shard_info")
+                     .Help(
+                         "The shard of the inventory this instance polls (shard of shards, "
+                         "by location; 1 of 1: all of it). The value is always 1.")
+                     .Register(*registry_);
+  SetShard({});
   auto& http_drops =
       p::BuildCounter()
           .Name("surfzone_http_connections_dropped_total")
-          .Help("HTTP connections closed to stay within the connection limits: idle_evicted (an "
-                "idle one closed to make room), refused (a new one, nothing being idle).")
+          .Help(
+              "HTTP connections closed to stay within the connection limits: idle_evicted (an "
+              "idle one closed to make room), refused (a new one, nothing being idle).")
           .Register(*registry_);
   http_evicted_ = &http_drops.Add({{"reason", "idle_evicted"}});
   http_refused_ = &http_drops.Add({{"reason", "refused"}});
+}
+
+void SelfMetrics::SetShard(const config::Shard& shard) {
+  if (shard_) shard_info_->Remove(shard_);
+  shard_ = &shard_info_->Add(
+      {{"shard", std::to_string(shard.index)}, {"shards", std::to_string(shard.count)}});
+  shard_->Set(1);
 }
 
 void SelfMetrics::HttpConnectionDropped(std::string_view reason) {

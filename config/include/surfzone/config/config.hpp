@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "surfzone/config/profile_spec.hpp"
+#include "surfzone/config/shard.hpp"
 
 namespace surfzone::config {
 
@@ -111,6 +112,7 @@ struct Config {
   std::vector<Controller> controllers;
   std::vector<ProfileSpec> profiles;  // user-defined (`profiles:`), in file order
   int max_in_flight = 1000;           // `defaults.max_in_flight`: cap on concurrent SNMP requests
+  std::optional<Shard> shard;         // `shard:`; nullopt: whole inventory unless --shard says
   friend bool operator==(const Config&, const Config&) = default;
 };
 

@@ -14,6 +14,7 @@
 #include "surfzone/collectors/profile.hpp"
 #include "surfzone/config/config.hpp"
 #include "surfzone/core/ap_tracker.hpp"
+#include "surfzone/core/shard.hpp"
 #include "surfzone/snmp/client.hpp"
 #include "surfzone/state/location_state.hpp"
 #include "surfzone/state/snapshot.hpp"
@@ -55,6 +56,7 @@ struct ApEntry {
   bool is_controller = false;
   std::shared_ptr<const collectors::Profile> profile;  // null until `profile: auto` detected it
   ControllerView controller_view;                      // controllers only
+  ControllerShardRole shard_role;                      // controllers only (see shard.hpp)
   ApTracker tracker;
   std::shared_ptr<snmp::Client> session;  // shared: an in-flight poll keeps it alive
   std::optional<boost::asio::ip::udp::endpoint> endpoint;
@@ -69,7 +71,10 @@ struct ApEntry {
 class Fleet {
  public:
   /// Merges `cfg` in; returns pollable entries (APs, controllers) that are new to the scheduler.
-  std::vector<std::shared_ptr<ApEntry>> Apply(const config::Config& cfg);
+  /// `roles`: what this shard does with each controller (FilterShard); absent: home, no
+  /// foreign APs.
+  std::vector<std::shared_ptr<ApEntry>> Apply(
+      const config::Config& cfg, const std::map<std::string, ControllerShardRole>& roles = {});
 
   /// Configured access points (direct and behind controllers).
   const std::vector<std::shared_ptr<ApEntry>>& aps() const { return aps_; }
@@ -103,8 +108,9 @@ class Fleet {
   void RecountLocations();
   void RebuildUserProfiles(const std::vector<config::ProfileSpec>& specs);
   /// Merges `controllers:`; names of controllers that now point elsewhere go to `moved`.
-  void ApplyControllers(const config::Config& cfg, std::vector<std::shared_ptr<ApEntry>>& added,
-                        std::set<std::string>& moved);
+  void ApplyControllers(const config::Config& cfg,
+                        const std::map<std::string, ControllerShardRole>& roles,
+                        std::vector<std::shared_ptr<ApEntry>>& added, std::set<std::string>& moved);
   void AddSnapshotWifi(state::Snapshot& snap) const;
   std::vector<std::shared_ptr<ApEntry>> aps_, controllers_, pollables_;
   std::vector<config::ProfileSpec> user_specs_;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "surfzone/config/shard.hpp"
+
 namespace surfzone::core {
 
 struct Options {
@@ -12,6 +14,7 @@ struct Options {
   std::string listen_address = "127.0.0.1:9877";
   std::string log_level = "info";
   std::string log_format = "logfmt";
+  std::optional<config::Shard> shard;  // --shard=i/n; overrides the config's `shard:`
   bool check_config = false;
   bool version = false;
 };

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string_view>
 
+#include "surfzone/config/shard.hpp"
 #include "surfzone/snmp/engine.hpp"
 
 namespace surfzone::core {
@@ -28,6 +29,8 @@ class SelfMetrics {
   void SetInFlight(int n) { in_flight_->Set(n); }
   void SetAps(std::size_t n) { aps_->Set(static_cast<double>(n)); }
   void ReloadResult(bool ok, double now);
+  /// surfzone_shard_info{shard="i",shards="n"} 1 for the shard in force (1/1 when unsharded).
+  void SetShard(const config::Shard& shard);
   /// Any thread (prometheus-cpp counters are atomic): http::Handlers::on_connection_dropped.
   void HttpConnectionDropped(std::string_view reason);
   void SnapshotBuilt(double seconds) {
@@ -57,6 +60,8 @@ class SelfMetrics {
   prometheus::Gauge* reload_timestamp_;
   prometheus::Counter* http_evicted_;
   prometheus::Counter* http_refused_;
+  prometheus::Family<prometheus::Gauge>* shard_info_;
+  prometheus::Gauge* shard_ = nullptr;  // the one sample of shard_info_
 };
 
 }  // namespace surfzone::core
