@@ -10,6 +10,7 @@ readonly PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
   snmpd snmp snmpsim prometheus prometheus-alertmanager curl
+  victoria-metrics   # the region example: vmalert checks, and the store of tests/e2e_region
   systemd   # systemd-analyze, to verify deploy/systemd/surfzoned.service (nothing is started)
 )
 
