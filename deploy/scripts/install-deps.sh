@@ -9,6 +9,7 @@ readonly PACKAGES=(
   libboost1.81-dev libsnmp-dev prometheus-cpp-dev libyaml-cpp-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
+  libssl-dev libcrypt-dev openssl
   snmpd snmp snmpsim prometheus prometheus-alertmanager curl
   systemd   # systemd-analyze, to verify deploy/systemd/surfzoned.service (nothing is started)
 )
