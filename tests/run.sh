@@ -44,13 +44,13 @@ run_ctest() {
 }
 
 phase "install-deps" bash deploy/scripts/install-deps.sh
-phase "build" bash deploy/scripts/build.sh "$build_dir" -DSURFZONE_WERROR="$werror"
+phase "build" bash deploy/scripts/build.sh "$build_dir" -DSURFZONE_WERROR="$werror" -DSURFZONE_BUILD_TESTS=ON
 phase "test" run_ctest "$build_dir"
 
 if [[ $sanitizers == 1 ]]; then
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
   phase "build (asan+ubsan)" bash deploy/scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=Debug \
-    -DSURFZONE_WERROR="$werror" -DSURFZONE_SANITIZE=address,undefined
+    -DSURFZONE_WERROR="$werror" -DSURFZONE_BUILD_TESTS=ON -DSURFZONE_SANITIZE=address,undefined
   phase "test (asan+ubsan)" run_ctest "$asan_dir"
 fi
