@@ -3,6 +3,7 @@
 
 #include "detail/agent_error.hpp"
 #include "detail/netsnmp.hpp"
+#include "detail/random_ids.hpp"
 
 namespace surfzone::snmp::detail {
 namespace {
@@ -78,8 +79,16 @@ Varbinds DecodeVarbinds(const netsnmp_pdu* pdu) {
   return out;
 }
 
-netsnmp_pdu* BuildRequest(int command, const std::vector<Oid>& oids) {
+netsnmp_pdu* CreatePdu(int command) {
   netsnmp_pdu* pdu = snmp_pdu_create(command);
+  // net-snmp's own ids grow by one from a random start: guessable from one observed request.
+  pdu->reqid = RandomId();
+  pdu->msgid = RandomId();
+  return pdu;
+}
+
+netsnmp_pdu* BuildRequest(int command, const std::vector<Oid>& oids) {
+  netsnmp_pdu* pdu = CreatePdu(command);
   std::vector<oid> buf;
   for (const Oid& o : oids) {
     buf.assign(o.arcs().begin(), o.arcs().end());

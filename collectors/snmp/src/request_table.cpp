@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <random>
+
+#include "detail/random_ids.hpp"
 
 namespace surfzone::snmp::detail {
 namespace {
@@ -17,13 +18,12 @@ PendingRequest::Clock::time_point WakeFor(PendingRequest::Clock::time_point dead
 
 }  // namespace
 
-RequestTable::RequestTable(boost::asio::any_io_executor executor)
-    : timer_(std::move(executor)), next_id_(std::random_device{}()) {}
+RequestTable::RequestTable(boost::asio::any_io_executor executor) : timer_(std::move(executor)) {}
 
 std::int32_t RequestTable::NewId() {
   for (;;) {
-    const auto id = static_cast<std::int32_t>(next_id_++ & 0x7fffffffu);
-    if (id != 0 && !pending_.contains(id)) return id;
+    const std::int32_t id = RandomId();
+    if (!pending_.contains(id)) return id;
   }
 }
 

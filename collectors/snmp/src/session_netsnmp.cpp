@@ -326,7 +326,7 @@ void NetsnmpSession::Open(OpenHandler handler) {
     if (!ec && !self->OpenSocket(false)) ec = Errc::kOpenFailed;
     std::move(h)(ec);
   });
-  netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GET);
+  netsnmp_pdu* pdu = detail::CreatePdu(SNMP_MSG_GET);
   pdu->version = SNMP_VERSION_3;
   pdu->securityModel = SNMP_SEC_MODEL_USM;
   pdu->securityLevel = SNMP_SEC_LEVEL_NOAUTH;

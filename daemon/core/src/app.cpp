@@ -1,6 +1,5 @@
 #include "surfzone/core/app.hpp"
 
-#include <malloc.h>
 #include <prometheus/text_serializer.h>
 #include <sys/resource.h>
 
@@ -11,15 +10,16 @@
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <ctime>
-#include <future>
 #include <iostream>
 #include <utility>
 
 #include "surfzone/collectors/profile.hpp"
 #include "surfzone/config/load.hpp"
+#include "surfzone/core/config_loader.hpp"
 #include "surfzone/core/fleet.hpp"
 #include "surfzone/core/poller.hpp"
 #include "surfzone/core/self_metrics.hpp"
+#include "surfzone/core/snapshot_hub.hpp"
 #include "surfzone/http/log.hpp"
 #include "surfzone/http/server.hpp"
 #include "surfzone/state/exposition.hpp"
@@ -41,13 +41,9 @@ void RaiseFileLimit() {
   }
 }
 
-// /metrics bodies of a large fleet are tens of MB. A fixed mmap threshold keeps every such
-// buffer an mmap that goes back to the system when freed; glibc's default dynamic threshold
-// would move them into the HTTP thread's arena after the first free and keep them resident.
-// With jemalloc (SURFZONE_JEMALLOC, the default build) this and malloc_trim below reach only
-// glibc's unused arena and do nothing; they matter for builds without it.
-void TuneAllocator() { mallopt(M_MMAP_THRESHOLD, 1 << 20); }
-
+// Threads: the poll loop (io_, this thread) owns the fleet and builds snapshots; the HTTP server
+// runs on its own thread and never waits for this one (it hands over continuations); config
+// files are parsed on the loader's thread and only swapped in here.
 class Daemon {
  public:
   Daemon(const Options& options, config::Config cfg)
@@ -56,29 +52,13 @@ class Daemon {
         poller_(io_.get_executor(), engine_, fleet_, metrics_),
         signals_(io_, SIGINT, SIGTERM),
         hup_(io_, SIGHUP),
-        publish_timer_(io_),
-        snapshot_(std::make_shared<state::SnapshotCollectable>()) {}
+        tick_timer_(io_),
+        hub_(io_.get_executor(), [this](state::Snapshot& s) { BuildSnapshot(s); }) {}
 
   int Run() {
     ApplyConfig(std::exchange(initial_config_, {}));
     metrics_.ReloadResult(true, WallNow());
-    http::Handlers handlers;
-    handlers.render_metrics = [this] {  // HEAD /metrics
-      EnsureFreshSnapshot();
-      return Render();
-    };
-    handlers.metrics_parts = [this] {
-      EnsureFreshSnapshot();
-      return RenderParts();
-    };
-    handlers.ready = [this] { return ready_.load(); };
-    handlers.reload = [this](std::function<void(bool, std::string)> done) {
-      asio::post(io_, [this, done = std::move(done)] {
-        auto [ok, message] = Reload("http");
-        done(ok, message);
-      });
-    };
-    http::Server server(options_.listen_address, handlers);
+    http::Server server(options_.listen_address, MakeHandlers());
     try {
       server.Start();
     } catch (const std::exception& e) {
@@ -93,7 +73,7 @@ class Daemon {
                                     {"access_points", static_cast<int>(fleet_.aps().size())}});
     WaitSignals();
     WaitHup();
-    BuildAndPublish();
+    hub_.BuildNow();
     Tick();
     io_.run();
     server.Stop();
@@ -102,34 +82,81 @@ class Daemon {
   }
 
  private:
-  // The fleet keeps what it needs (each AP's settings, locations, profiles); the Config itself
-  // is dropped here rather than kept for the daemon's lifetime (~5 MB at 20,000 APs).
+  http::Handlers MakeHandlers() {
+    http::Handlers handlers;
+    // HTTP thread: the reply is rendered there, part by part, from an immutable snapshot.
+    handlers.metrics = [this](http::Respond respond) {
+      hub_.Fresh([this, respond = std::move(respond)](SnapshotHub::Ptr snapshot) {
+        http::RouteReply reply;
+        reply.parts = MetricsParts(std::move(snapshot));
+        respond(std::move(reply));
+      });
+    };
+    handlers.ready = [this] { return ready_.load(); };
+    handlers.on_connection_dropped = [this](std::string_view reason) {
+      metrics_.HttpConnectionDropped(reason);
+    };
+    handlers.reload = [this](std::function<void(bool, std::string)> done) {
+      asio::post(io_, [this, done = std::move(done)] { Reload("http", done); });
+    };
+    return handlers;
+  }
+
+  // The /metrics body in parts of ~256 KiB: the snapshot's families, then the self metrics.
+  // A scrape adds one part to the resident memory instead of the whole body (30 MB at 20,000
+  // APs).
+  std::function<bool(std::string&)> MetricsParts(SnapshotHub::Ptr snapshot) const {
+    constexpr std::size_t kPartBytes = 256 * 1024;
+    return [snapshot_parts = state::TextParts(std::move(snapshot), kPartBytes),
+            registry = metrics_.registry(), self_done = false](std::string& out) mutable {
+      if (snapshot_parts(out)) return true;
+      if (!self_done) out += prometheus::TextSerializer().Serialize(registry->Collect());
+      self_done = true;
+      return false;
+    };
+  }
+
+  // Poll thread. The fleet keeps what it needs (each AP's settings, locations, profiles); the
+  // Config itself is freed on the loader's thread (~5 MB of small allocations at 20,000 APs).
   void ApplyConfig(config::Config cfg) {
     poller_.SetMaxInFlight(cfg.max_in_flight);
     auto added = fleet_.Apply(cfg);
     poller_.Add(added);
-    cfg = {};
-    // Parsing a 20,000-AP YAML file peaks at ~100 MB of short-lived nodes; hand the freed heap
-    // back to the system instead of keeping it resident for the daemon's lifetime.
-    malloc_trim(0);
+    loader_.Dispose(std::move(cfg));
   }
 
-  std::pair<bool, std::string> Reload(const char* trigger) {
-    try {
-      ApplyConfig(config::LoadFile(options_.config_file, LoaderOptions()));
-      metrics_.ReloadResult(true, WallNow());
-      log::Info("configuration reloaded",
-                {{"trigger", trigger},
-                 {"file", options_.config_file},
-                 {"access_points", static_cast<int>(fleet_.aps().size())}});
-      BuildAndPublish();
-      return {true, "configuration reloaded"};
-    } catch (const std::exception& e) {
-      metrics_.ReloadResult(false, WallNow());
-      log::Error("configuration reload failed; keeping the running configuration",
-                 {{"trigger", trigger}, {"file", options_.config_file}, {"error", e.what()}});
-      return {false, e.what()};
-    }
+  // Poll thread: the file is read and validated on the loader's thread; only the swap runs
+  // here. `done` (optional) gets the outcome.
+  void Reload(const char* trigger, std::function<void(bool, std::string)> done = {}) {
+    const auto asked = std::chrono::steady_clock::now();
+    loader_.Load(
+        options_.config_file, LoaderOptions(), io_.get_executor(),
+        [this, trigger, asked, done = std::move(done)](LoadResult loaded) {
+          if (!loaded.config) {
+            metrics_.ReloadResult(false, WallNow());
+            log::Error(
+                "configuration reload failed; keeping the running configuration",
+                {{"trigger", trigger}, {"file", options_.config_file}, {"error", loaded.error}});
+            if (done) done(false, loaded.error);
+            return;
+          }
+          const auto swap_started = std::chrono::steady_clock::now();
+          ApplyConfig(std::move(*loaded.config));
+          metrics_.ReloadResult(true, WallNow());
+          hub_.BuildNow();
+          const auto now = std::chrono::steady_clock::now();
+          log::Info("configuration reloaded",
+                    {{"trigger", trigger},
+                     {"file", options_.config_file},
+                     {"access_points", static_cast<int>(fleet_.aps().size())},
+                     {"load_seconds", Seconds(swap_started - asked)},
+                     {"swap_seconds", Seconds(now - swap_started)}});
+          if (done) done(true, "configuration reloaded");
+        });
+  }
+
+  static double Seconds(std::chrono::steady_clock::duration d) {
+    return std::chrono::duration<double>(d).count();
   }
 
   void WaitSignals() {
@@ -137,7 +164,7 @@ class Daemon {
       if (ec) return;
       log::Info("shutting down", {{"signal", sig}});
       poller_.Stop();
-      publish_timer_.cancel();
+      tick_timer_.cancel();
       hup_.cancel();
       // Let in-flight polls observe their closed sessions, then leave run().
       asio::post(io_, [this] { io_.stop(); });
@@ -153,25 +180,24 @@ class Daemon {
   }
 
   // Once a second: advance location clocks, copy engine counters, note readiness. Snapshots
-  // are built when a scrape asks for one (EnsureFreshSnapshot), not here: at 20,000 APs a
-  // snapshot costs tens of ms, and a 15 s scrape needs one, not fifteen.
+  // are built when a reader asks for one (SnapshotHub::Fresh), not here: at 20,000 APs a
+  // snapshot costs ~12 ms, and a 15 s scrape needs one, not fifteen.
   void Tick() {
     fleet_.ObserveLocations(WallNow());
     metrics_.SyncEngine(engine_.stats());
     if (poller_.first_cycle_done()) ready_ = true;
-    publish_timer_.expires_after(std::chrono::seconds(1));
-    publish_timer_.async_wait([this](boost::system::error_code ec) {
+    tick_timer_.expires_after(std::chrono::seconds(1));
+    tick_timer_.async_wait([this](boost::system::error_code ec) {
       if (!ec) Tick();
     });
   }
 
-  // Poll thread: a fresh snapshot of the fleet, published for the HTTP thread.
-  void BuildAndPublish() {
+  // Poll thread (SnapshotHub's builder).
+  void BuildSnapshot(state::Snapshot& into) {
     const std::int64_t cpu_started = ThreadCpuNanos();
     fleet_.ObserveLocations(WallNow());
     metrics_.SyncEngine(engine_.stats());
-    snapshot_->Rebuild(snapshot_owned_, [this](state::Snapshot& s) { fleet_.BuildSnapshot(s); });
-    built_at_ = SteadyNanos();
+    fleet_.BuildSnapshot(into);
     // CPU time, not wall time: what the build costs the daemon, whatever else the core ran.
     metrics_.SnapshotBuilt(static_cast<double>(ThreadCpuNanos() - cpu_started) / 1e9);
   }
@@ -182,73 +208,19 @@ class Daemon {
     return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
   }
 
-  static std::int64_t SteadyNanos() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-  }
-
-  // HTTP thread: makes sure the published snapshot is at most kFreshness old, asking the poll
-  // thread to build one if not (concurrent scrapes share one build). Gives up when the poll
-  // thread has stopped, or after a bound, and renders the last snapshot.
-  void EnsureFreshSnapshot() {
-    constexpr std::int64_t kFreshness = 1'000'000'000;  // 1 s, as the old periodic publish
-    const std::int64_t asked = SteadyNanos();
-    if (asked - built_at_.load() < kFreshness) return;
-    auto done = std::make_shared<std::promise<void>>();
-    std::future<void> built = done->get_future();
-    asio::post(io_, [this, asked, done] {
-      if (built_at_.load() < asked) BuildAndPublish();
-      done->set_value();
-    });
-    // In short steps, so that a daemon shutting down neither holds the scrape nor its own exit.
-    constexpr auto kStep = std::chrono::milliseconds(50);
-    for (auto waited = kStep; waited <= std::chrono::seconds(5); waited += kStep) {
-      if (built.wait_for(kStep) == std::future_status::ready || io_.stopped()) return;
-    }
-  }
-
-  // HTTP thread: both sources are thread-safe. The per-AP families are written straight to
-  // text (no prometheus-cpp objects per sample); self metrics go through prometheus-cpp.
-  std::string Render() {
-    std::string out;
-    // One allocation: growing by doubling would briefly hold two copies of a 30 MB body.
-    const std::size_t last = last_render_size_.load();
-    out.reserve(last ? last + last / 16 + 4096 : snapshot_->SizeHint());
-    snapshot_->AppendText(out);
-    out += prometheus::TextSerializer().Serialize(metrics_.registry()->Collect());
-    last_render_size_ = out.size();
-    return out;
-  }
-
-  // The same body as Render() in parts of ~256 KiB: what GET /metrics sends, so that a scrape
-  // adds one part to the resident memory instead of the whole body (30 MB at 20,000 APs).
-  std::function<bool(std::string&)> RenderParts() {
-    constexpr std::size_t kPartBytes = 256 * 1024;
-    return [snapshot_parts = snapshot_->TextParts(kPartBytes), registry = metrics_.registry(),
-            self_done = false](std::string& out) mutable {
-      if (snapshot_parts(out)) return true;
-      if (!self_done) out += prometheus::TextSerializer().Serialize(registry->Collect());
-      self_done = true;
-      return false;
-    };
-  }
-
   const Options& options_;
   config::Config initial_config_;  // applied and emptied by Run()
   asio::io_context io_{1};
+  ConfigLoader loader_;  // after io_: joined before io_ goes, as its replies are posted there
   snmp::Engine engine_;
   Fleet fleet_;
   SelfMetrics metrics_;
   Poller poller_;
   asio::signal_set signals_;
   asio::signal_set hup_;
-  asio::steady_timer publish_timer_;
-  std::shared_ptr<state::SnapshotCollectable> snapshot_;
-  std::shared_ptr<state::Snapshot> snapshot_owned_;  // the published one, rebuilt in place
+  asio::steady_timer tick_timer_;
+  SnapshotHub hub_;
   std::atomic<bool> ready_{false};
-  std::atomic<std::size_t> last_render_size_{0};
-  std::atomic<std::int64_t> built_at_{0};  // steady clock, ns: when the latest snapshot was built
 };
 
 }  // namespace
@@ -281,7 +253,6 @@ int Run(const Options& options) {
     return 2;
   }
   RaiseFileLimit();
-  TuneAllocator();
   Daemon daemon(options, std::move(cfg));
   return daemon.Run();
 }

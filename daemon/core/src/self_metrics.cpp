@@ -96,6 +96,18 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
       .Register(*registry_)
       .Add({{"version", SURFZONE_VERSION}, {"revision", SURFZONE_REVISION}})
       .Set(1);
+  auto& http_drops =
+      p::BuildCounter()
+          .Name("surfzone_http_connections_dropped_total")
+          .Help("HTTP connections closed to stay within the connection limits: idle_evicted (an "
+                "idle one closed to make room), refused (a new one, nothing being idle).")
+          .Register(*registry_);
+  http_evicted_ = &http_drops.Add({{"reason", "idle_evicted"}});
+  http_refused_ = &http_drops.Add({{"reason", "refused"}});
+}
+
+void SelfMetrics::HttpConnectionDropped(std::string_view reason) {
+  (reason == "refused" ? http_refused_ : http_evicted_)->Increment();
 }
 
 void SelfMetrics::SyncEngine(const snmp::EngineStats& stats) {

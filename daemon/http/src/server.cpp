@@ -39,8 +39,9 @@ auto LogUnhandled(std::string_view what) {
 }  // namespace
 
 void Connection::Close() {
+  closed = true;
   stream.close();
-  if (reload_timer != nullptr) reload_timer->cancel();
+  if (wait_timer != nullptr) wait_timer->cancel();
 }
 
 Server::Impl::Impl(std::string listen_address, Handlers handlers, ServerOptions options)
@@ -150,17 +151,63 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
       if (stopping_) co_return;
       continue;
     }
-    if (connections_.size() >= options_.max_connections) {
-      log::Warn("HTTP connection limit reached, closing new connection",
-                {{"max_connections", options_.max_connections}});
+    boost::system::error_code peer_ec;
+    const auto peer = socket.remote_endpoint(peer_ec);
+    if (peer_ec) continue;  // already gone
+    if (!MakeRoom(peer.address())) {
+      CountDrop("refused");
       boost::system::error_code ignored;
       socket.close(ignored);
       continue;
     }
-    auto conn = std::make_shared<Connection>(std::move(socket));
+    auto conn = std::make_shared<Connection>(std::move(socket), peer.address());
     connections_.insert(conn);
     asio::co_spawn(io_, Serve(std::move(conn)), LogUnhandled("connection"));
   }
+}
+
+bool Server::Impl::MakeRoom(const asio::ip::address& peer) {
+  std::size_t total = 0, from_peer = 0;
+  std::shared_ptr<Connection> oldest_idle, oldest_idle_of_peer;
+  for (const auto& c : connections_) {
+    if (c->closed) continue;
+    ++total;
+    const bool same = c->peer == peer;
+    if (same) ++from_peer;
+    if (!c->idle) continue;
+    if (!oldest_idle || c->idle_since < oldest_idle->idle_since) oldest_idle = c;
+    if (same && (!oldest_idle_of_peer || c->idle_since < oldest_idle_of_peer->idle_since)) {
+      oldest_idle_of_peer = c;
+    }
+  }
+  std::shared_ptr<Connection> victim;
+  if (from_peer >= options_.max_connections_per_address) {
+    victim = oldest_idle_of_peer;
+    if (!victim) return false;
+  } else if (total >= options_.max_connections) {
+    victim = oldest_idle;
+    if (!victim) return false;
+  } else {
+    return true;
+  }
+  victim->Close();
+  CountDrop("idle_evicted");
+  return true;
+}
+
+void Server::Impl::CountDrop(std::string_view reason) {
+  if (handlers_.on_connection_dropped) handlers_.on_connection_dropped(reason);
+  (reason == "refused" ? drops_refused_ : drops_evicted_)++;
+  constexpr auto kDropLogInterval = std::chrono::seconds(10);
+  const auto now = std::chrono::steady_clock::now();
+  if (now - drops_logged_ < kDropLogInterval) return;
+  log::Warn("HTTP connection limits reached; dropped connections since the last report",
+            {{"idle_evicted", drops_evicted_},
+             {"refused", drops_refused_},
+             {"max_connections", options_.max_connections},
+             {"max_connections_per_address", options_.max_connections_per_address}});
+  drops_logged_ = now;
+  drops_evicted_ = drops_refused_ = 0;
 }
 
 void Server::Impl::Shutdown() {

@@ -35,13 +35,19 @@ inline constexpr std::string_view kMetricsContentType = "text/plain; version=0.0
 
 /// One accepted connection. Only touched on the server thread.
 struct Connection {
-  explicit Connection(asio::ip::tcp::socket socket) : stream(std::move(socket)) {}
+  Connection(asio::ip::tcp::socket socket, asio::ip::address peer_address)
+      : stream(std::move(socket)), peer(std::move(peer_address)) {}
 
   /// Aborts whatever the connection's coroutine is waiting for.
   void Close();
 
   beast::tcp_stream stream;
-  asio::steady_timer* reload_timer = nullptr;  // set while waiting for a reload to finish
+  asio::ip::address peer;
+  /// Waiting for the first byte of a request (evictable), since `idle_since`.
+  bool idle = true;
+  std::chrono::steady_clock::time_point idle_since = std::chrono::steady_clock::now();
+  bool closed = false;  // Close() was called; it leaves the set when its coroutine ends
+  asio::steady_timer* wait_timer = nullptr;  // set while waiting for a reply from elsewhere
 };
 
 /// Lets `done` callbacks from any thread post to the io_context, but only while it exists.
@@ -82,16 +88,40 @@ class Server::Impl {
   bool TryBind(const asio::ip::tcp::endpoint& endpoint, bool dual_stack,
                boost::system::error_code& ec);
   asio::awaitable<void> AcceptLoop();
+  /// Makes room for a connection from `peer` within the limits: closes the longest-idle
+  /// connection when one must go. False when there is no room (nothing idle to close).
+  bool MakeRoom(const asio::ip::address& peer);
+  void CountDrop(std::string_view reason);
   void Shutdown();
 
   // session.cpp
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
   asio::awaitable<Response> Route(Connection& conn, const Request& req, std::string& label);
   Response Metrics(const Request& req);
+  /// The asynchronous handler for `req` (Handlers::metrics, an ExtraRoute's handle_async) with
+  /// its timeout and label; nullptr when the request goes through Route.
+  struct AsyncTarget {
+    std::function<void(Respond)> start;
+    std::chrono::milliseconds timeout;
+    std::string label;
+    bool metrics = false;
+  };
+  std::optional<AsyncTarget> FindAsync(const Request& req) const;
+  /// Runs an AsyncTarget and sends its reply; whether to keep the connection.
+  asio::awaitable<bool> ServeAsync(Connection& conn, const Request& req, AsyncTarget target);
+  const ExtraRoute* FindRoute(std::string_view path, std::string* matched) const;
 
-  // metrics_stream.cpp: GET /metrics through Handlers::metrics_parts; whether to keep the
-  // connection for another request.
-  asio::awaitable<bool> StreamMetrics(Connection& conn, const Request& req);
+  // await_reply.cpp: starts `start` with a Respond continuation and waits for it, at most
+  // `timeout`; nullopt on timeout, shutdown, or when `start` threw (then `thrown` says why).
+  asio::awaitable<std::optional<RouteReply>> AwaitReply(Connection& conn,
+                                                        const std::function<void(Respond)>& start,
+                                                        std::chrono::milliseconds timeout,
+                                                        std::optional<std::string>& thrown);
+
+  // send_reply.cpp: sends a RouteReply (its parts chunked, when set, for GET); whether to keep
+  // the connection for another request.
+  asio::awaitable<bool> SendReply(Connection& conn, const Request& req, RouteReply reply,
+                                  std::string_view label);
 
   // reload.cpp
   asio::awaitable<Response> Reload(Connection& conn, const Request& req);
@@ -105,7 +135,10 @@ class Server::Impl {
   asio::steady_timer accept_retry_timer_;
   std::shared_ptr<ReloadGate> gate_;
   std::unordered_set<std::shared_ptr<Connection>> connections_;  // server thread only
-  bool stopping_ = false;                                        // server thread only
+  // Connection drops since the last log line (logged at most every kDropLogInterval).
+  std::size_t drops_evicted_ = 0, drops_refused_ = 0;
+  std::chrono::steady_clock::time_point drops_logged_{};
+  bool stopping_ = false;   // server thread only
   std::uint16_t port_ = 0;  // written before the thread starts, then read-only
 
   std::mutex lifecycle_mutex_;

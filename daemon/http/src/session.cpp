@@ -14,6 +14,7 @@
 #include <boost/beast/http/write.hpp>
 #include <exception>
 #include <string_view>
+#include <tuple>
 
 #include "server_impl.hpp"
 #include "session_util.hpp"
@@ -70,9 +71,27 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     parser.header_limit(
         static_cast<std::uint32_t>(std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
     parser.body_limit(options_.max_body_bytes);
-    conn->stream.expires_after(options_.read_timeout);
-    auto [read_ec, read_bytes] = co_await bhttp::async_read(conn->stream, buffer, parser,
-                                                            asio::as_tuple(asio::use_awaitable));
+    boost::system::error_code read_ec;
+    if (buffer.size() == 0) {
+      // Idle until the request's first byte: the connection may be closed to make room.
+      conn->idle = true;
+      conn->idle_since = std::chrono::steady_clock::now();
+      conn->stream.expires_after(options_.idle_timeout);
+      auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(4096),
+                                                           asio::as_tuple(asio::use_awaitable));
+      buffer.commit(n);
+      conn->idle = false;
+      if (ec || conn->closed) break;
+    }
+    conn->idle = false;
+    conn->stream.expires_after(options_.header_timeout);
+    std::tie(read_ec, std::ignore) = co_await bhttp::async_read_header(
+        conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    if (!read_ec && !parser.is_done()) {
+      conn->stream.expires_after(options_.read_timeout);
+      std::tie(read_ec, std::ignore) = co_await bhttp::async_read(
+          conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    }
     if (read_ec) {
       const auto status = StatusForReadError(read_ec);
       if (!status || stopping_) break;
@@ -87,9 +106,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     }
 
     const Request& req = parser.get();
-    if (handlers_.metrics_parts && req.method() == bhttp::verb::get &&
-        req.target().substr(0, req.target().find('?')) == "/metrics") {
-      const bool keep = co_await StreamMetrics(*conn, req);
+    if (auto target = FindAsync(req)) {
+      const bool keep = co_await ServeAsync(*conn, req, std::move(*target));
       if (!keep || stopping_) break;
       continue;
     }
@@ -150,29 +168,103 @@ asio::awaitable<Response> Server::Impl::Route(Connection& conn, const Request& r
     if (req.method() != bhttp::verb::post) co_return MethodNotAllowed(version, keep_alive, "POST");
     co_return co_await Reload(conn, req);
   }
-  if (path == "/") {
+  std::string matched;
+  const ExtraRoute* route = FindRoute(path, &matched);
+  if (path == "/" && route == nullptr) {
     label = "/";
     if (!IsGet(req)) co_return MethodNotAllowed(version, keep_alive, "GET, HEAD");
     co_return MakeResponse(bhttp::status::ok, version, keep_alive, "text/html; charset=utf-8",
                            std::string(kIndexPage), head);
   }
-  if (auto it = handlers_.routes.find(path); it != handlers_.routes.end()) {
-    label = std::string(path);
-    const ExtraRoute& route = it->second;
-    const bool post = route.method == "POST";
+  if (route != nullptr && route->handle) {
+    label = matched;
+    const bool post = route->method == "POST";
     if (post ? req.method() != bhttp::verb::post : !IsGet(req)) {
       co_return MethodNotAllowed(version, keep_alive, post ? "POST" : "GET, HEAD");
     }
     RouteReply reply;
     try {
-      reply = route.handle(target, req.body());
+      reply = route->handle(target, req.body());
     } catch (const std::exception& e) {
-      reply = {500, "text/plain; charset=utf-8", std::string(e.what()) + "\n"};
+      reply.status = 500;
+      reply.content_type = "text/plain; charset=utf-8";
+      reply.body = std::string(e.what()) + "\n";
     }
     co_return MakeResponse(static_cast<bhttp::status>(reply.status), version, keep_alive,
                            reply.content_type, std::move(reply.body), head);
   }
+  if (route != nullptr) {  // an asynchronous route asked with another method
+    label = matched;
+    co_return MethodNotAllowed(version, keep_alive, route->method == "POST" ? "POST" : "GET, HEAD");
+  }
   co_return TextResponse(bhttp::status::not_found, version, keep_alive, "Not Found\n", head);
+}
+
+const ExtraRoute* Server::Impl::FindRoute(std::string_view path, std::string* matched) const {
+  if (auto it = handlers_.routes.find(path); it != handlers_.routes.end()) {
+    if (matched) *matched = it->first;
+    return &it->second;
+  }
+  // The longest prefix route that `path` lies below ("/a" serves "/a/b", not "/ab").
+  const ExtraRoute* best = nullptr;
+  std::size_t best_len = 0;
+  for (const auto& [name, route] : handlers_.routes) {
+    if (!route.prefix || name.size() <= best_len || path.size() <= name.size()) continue;
+    if (path.substr(0, name.size()) != name) continue;
+    if (name.back() != '/' && path[name.size()] != '/') continue;
+    best = &route;
+    best_len = name.size();
+    if (matched) *matched = name;
+  }
+  return best;
+}
+
+std::optional<Server::Impl::AsyncTarget> Server::Impl::FindAsync(const Request& req) const {
+  const std::string_view target = req.target();
+  const std::string_view path = target.substr(0, target.find('?'));
+  if (path == "/metrics") {
+    if (!handlers_.metrics || !IsGet(req)) return std::nullopt;
+    return AsyncTarget{handlers_.metrics, options_.metrics_timeout, "/metrics", true};
+  }
+  if (path == "/-/healthy" || path == "/-/ready" || path == "/-/reload") return std::nullopt;
+  std::string matched;
+  const ExtraRoute* route = FindRoute(path, &matched);
+  if (route == nullptr || !route->handle_async) return std::nullopt;
+  const bool post = route->method == "POST";
+  if (post ? req.method() != bhttp::verb::post : !IsGet(req)) return std::nullopt;
+  RouteRequest request{std::string(req.method_string()), std::string(target), std::string(path),
+                       req.body()};
+  auto handle = route->handle_async;
+  return AsyncTarget{[handle, request = std::move(request)](Respond respond) {
+                       handle(request, std::move(respond));
+                     },
+                     route->timeout, matched, false};
+}
+
+asio::awaitable<bool> Server::Impl::ServeAsync(Connection& conn, const Request& req,
+                                               AsyncTarget target) {
+  std::optional<std::string> thrown;
+  auto reply = co_await AwaitReply(conn, target.start, target.timeout, thrown);
+  if (stopping_) co_return false;
+  if (!reply) {
+    RouteReply failed;
+    failed.content_type = "text/plain; charset=utf-8";
+    if (thrown) {
+      log::Error("HTTP handler failed", {{"handler", target.label}, {"error", *thrown}});
+      failed.status = 500;
+      failed.body = fmt::format("{} failed: {}\n", target.label, *thrown);
+    } else {
+      log::Warn("HTTP handler did not answer in time",
+                {{"handler", target.label}, {"timeout_ms", target.timeout.count()}});
+      failed.status = 503;
+      failed.body =
+          fmt::format("{} did not answer within {} ms\n", target.label, target.timeout.count());
+      failed.headers.emplace_back("Retry-After", "1");
+    }
+    reply = std::move(failed);
+  }
+  if (target.metrics && reply->status == 200) reply->content_type = kMetricsContentType;
+  co_return co_await SendReply(conn, req, std::move(*reply), target.label);
 }
 
 Response Server::Impl::Metrics(const Request& req) {

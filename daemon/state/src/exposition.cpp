@@ -328,37 +328,6 @@ void IndexApLabels(Snapshot& snapshot, std::size_t count) {
   }
 }
 
-void SnapshotCollectable::Publish(std::shared_ptr<const Snapshot> snapshot) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    snapshot_.swap(snapshot);
-  }
-  // `snapshot` now holds the previous one; if this was the last reference, it is freed here,
-  // outside the lock, so a scrape never waits for 20,000 APs' worth of strings to be destroyed.
-}
-
-void SnapshotCollectable::Rebuild(std::shared_ptr<Snapshot>& owned,
-                                  const std::function<void(Snapshot&)>& build) {
-  std::shared_ptr<const Snapshot> previous;  // freed outside the lock, as in Publish
-  std::lock_guard<std::mutex> lock(mutex_);
-  // Two references, ours and the published one, and no new ones while we hold the lock: no
-  // renderer has it.
-  if (owned && snapshot_ == owned && owned.use_count() == 2) {
-    std::atomic_thread_fence(std::memory_order_acquire);  // the last renderer's reads are done
-    build(*owned);
-    return;
-  }
-  auto next = std::make_shared<Snapshot>();
-  build(*next);
-  previous = std::exchange(snapshot_, next);
-  owned = std::move(next);
-}
-
-std::shared_ptr<const Snapshot> SnapshotCollectable::Latest() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return snapshot_;
-}
-
 std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot) {
   // Per sample: metric name (~40) + labels; 12 AP samples, 7 location samples; a little over.
   std::size_t size = 4096;
@@ -381,30 +350,15 @@ std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot) {
   return size;
 }
 
-std::size_t SnapshotCollectable::SizeHint() const {
-  const std::shared_ptr<const Snapshot> snapshot = Latest();
-  return snapshot ? EstimateSnapshotTextSize(*snapshot) : 4096;
-}
-
-std::function<bool(std::string&)> SnapshotCollectable::TextParts(std::size_t part_bytes) const {
-  return
-      [snapshot = Latest(), cursor = SnapshotTextCursor{}, part_bytes](std::string& out) mutable {
-        if (!snapshot) return false;
-        if (WriteSnapshotTextPart(*snapshot, cursor, out, out.size() + part_bytes)) return true;
-        snapshot.reset();  // written out: let the publisher recycle it
-        return false;
-      };
-}
-
-void SnapshotCollectable::AppendText(std::string& out) const {
-  const std::shared_ptr<const Snapshot> snapshot = Latest();
-  if (snapshot) WriteSnapshotText(*snapshot, out);
-}
-
-std::vector<MetricFamily> SnapshotCollectable::Collect() const {
-  const std::shared_ptr<const Snapshot> snapshot = Latest();
-  if (!snapshot) return {};
-  return RenderSnapshot(*snapshot);
+std::function<bool(std::string&)> TextParts(std::shared_ptr<const Snapshot> snapshot,
+                                            std::size_t part_bytes) {
+  return [snapshot = std::move(snapshot), cursor = SnapshotTextCursor{},
+          part_bytes](std::string& out) mutable {
+    if (!snapshot) return false;
+    if (WriteSnapshotTextPart(*snapshot, cursor, out, out.size() + part_bytes)) return true;
+    snapshot.reset();  // written out: let the publisher recycle it
+    return false;
+  };
 }
 
 }  // namespace surfzone::state

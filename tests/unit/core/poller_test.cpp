@@ -22,6 +22,7 @@
 #include "surfzone/snmp/mib_client.hpp"
 #include "surfzone/snmp/walk_file.hpp"
 #include "surfzone/state/backoff.hpp"
+#include "surfzone/state/exposition.hpp"
 
 namespace surfzone::core {
 namespace {
@@ -365,6 +366,23 @@ locations:
   const state::Snapshot after = h.Snapshot();
   EXPECT_EQ(h.Location(after, "Hamnen")->aps_unknown, 4);
   EXPECT_EQ(h.Location(after, "Hamnen")->aps_up, 0);
+}
+
+TEST(PollerPath, BrokenTextFromTheNetworkNeverReachesALabelRaw) {
+  PollHarness h;
+  auto agent = h.Agent(16100);
+  FillAp(agent->mib, "ap-1", 1000, 500);
+  agent->mib.Set(kSysName, Value::String("R\xE5" "dhus\xFF"));     // Latin-1 and garbage
+  agent->mib.Set(kSysDescr, Value::String("fw \xE2\x82 1.0"));  // truncated UTF-8
+  h.Apply(Load(OneApConfig()));
+  ASSERT_TRUE(h.RunUntil([&] { return h.Polls("ap-1") >= 1; }));
+  const state::Snapshot s = h.Snapshot();
+  EXPECT_EQ(std::string(s.aps[0].sys_name),
+            "R\xEF\xBF\xBD"
+            "dhus\xEF\xBF\xBD");
+  std::string text;
+  state::WriteSnapshotText(s, text);
+  EXPECT_EQ(snmp::ValidUtf8(text), text) << "the /metrics text must be valid UTF-8";
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// GET /metrics through Handlers::metrics_parts: the body sent in parts.
+// GET /metrics through Handlers::metrics with a reply in parts.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -30,6 +30,15 @@ std::unique_ptr<Server> StartServer(Handlers handlers) {
   return server;
 }
 
+// Handlers::metrics answering at once with the body `make()` returns in parts.
+std::function<void(Respond)> Async(std::function<std::function<bool(std::string&)>()> make) {
+  return [make = std::move(make)](Respond respond) {
+    RouteReply reply;
+    reply.parts = make();
+    respond(std::move(reply));
+  };
+}
+
 // A body of `parts` (an empty one included on purpose).
 std::function<bool(std::string&)> PartsOf(std::vector<std::string> parts) {
   return [parts = std::move(parts), i = std::size_t{0}](std::string& out) mutable {
@@ -41,11 +50,10 @@ std::function<bool(std::string&)> PartsOf(std::vector<std::string> parts) {
 TEST(MetricsStream, PartsArriveAsOneChunkedBodyOnAKeptConnection) {
   std::atomic<int> scrapes{0};
   Handlers handlers;
-  handlers.render_metrics = [] { return std::string("whole 1\n"); };
-  handlers.metrics_parts = [&] {
+  handlers.metrics = Async([&] {
     const std::string n = std::to_string(++scrapes);
     return PartsOf({"# TYPE up gauge\n", "", "up " + n + "\n", std::string(100000, '#') + "\n"});
-  };
+  });
   auto server = StartServer(std::move(handlers));
   TestClient client(server->port());
   for (int i = 1; i <= 2; ++i) {
@@ -56,15 +64,16 @@ TEST(MetricsStream, PartsArriveAsOneChunkedBodyOnAKeptConnection) {
     EXPECT_EQ(res.body(),
               "# TYPE up gauge\nup " + std::to_string(i) + "\n" + std::string(100000, '#') + "\n");
   }
-  // HEAD still answers with render_metrics' length and no body.
+  // HEAD answers with the whole body's length and no body.
   auto head = Fetch(server->port(), bhttp::verb::head, "/metrics");
-  EXPECT_EQ(head[bhttp::field::content_length], "8");
-  EXPECT_EQ(scrapes.load(), 2);
+  EXPECT_EQ(head[bhttp::field::content_length], std::to_string(16 + 5 + 100001));
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(scrapes.load(), 3);
 }
 
 TEST(MetricsStream, Http10GetsTheBodyUntilClose) {
   Handlers handlers;
-  handlers.metrics_parts = [] { return PartsOf({"up 1\n", "down 0\n"}); };
+  handlers.metrics = Async([] { return PartsOf({"up 1\n", "down 0\n"}); });
   auto server = StartServer(std::move(handlers));
   TestClient client(server->port());
   client.WriteRaw("GET /metrics HTTP/1.0\r\n\r\n");
@@ -78,9 +87,9 @@ TEST(MetricsStream, Http10GetsTheBodyUntilClose) {
 
 TEST(MetricsStream, FailureBeforeTheFirstPartIs500) {
   Handlers handlers;
-  handlers.metrics_parts = []() -> std::function<bool(std::string&)> {
+  handlers.metrics = Async([]() -> std::function<bool(std::string&)> {
     return [](std::string&) -> bool { throw std::runtime_error("registry broken"); };
-  };
+  });
   auto server = StartServer(std::move(handlers));
   auto res = Fetch(server->port(), bhttp::verb::get, "/metrics");
   EXPECT_EQ(res.result_int(), 500);
@@ -89,13 +98,13 @@ TEST(MetricsStream, FailureBeforeTheFirstPartIs500) {
 
 TEST(MetricsStream, FailureAfterTheFirstPartTruncatesTheBody) {
   Handlers handlers;
-  handlers.metrics_parts = [] {
+  handlers.metrics = Async([] {
     return [calls = 0](std::string& out) mutable -> bool {
       if (++calls > 1) throw std::runtime_error("broken later");
       out += "up 1\n";
       return true;
     };
-  };
+  });
   auto server = StartServer(std::move(handlers));
   TestClient client(server->port());
   EXPECT_THROW(client.Send(bhttp::verb::get, "/metrics"), boost::system::system_error);

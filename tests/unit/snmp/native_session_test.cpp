@@ -267,5 +267,65 @@ TEST_F(NativeSession, CloseCompletesOutstandingRequestsAndLaterAnswersAreDropped
   EXPECT_EQ(engine_.stats().Requests(RequestResult::kTimeout), 0u);
 }
 
+TEST_F(NativeSession, RequestIdsAreNotASequence) {
+  // One observed id says nothing about the next: no constant step between consecutive ids,
+  // and ids spread over the 31-bit space (a counter from a random start fails both).
+  Session s(io_.get_executor(), engine_,
+            Options(agent_.port(), config::SnmpVersion::kV2c, std::chrono::milliseconds(50), 0));
+  Open(s);
+  std::vector<Completion> done(64);
+  for (auto& c : done) s.AsyncGet(std::vector<Oid>{kSysName}, Recorder(c));
+  RunFor(std::chrono::milliseconds(300));
+  ASSERT_EQ(agent_.requests.size(), 64u);
+  int small_steps = 0, high_bit = 0;
+  for (std::size_t i = 0; i < agent_.requests.size(); ++i) {
+    const std::int64_t id = agent_.requests[i].request_id;
+    EXPECT_GT(id, 0);
+    if (id >= (std::int64_t{1} << 30)) ++high_bit;
+    if (i > 0) {
+      const std::int64_t step = id - agent_.requests[i - 1].request_id;
+      if (step > -1000 && step < 1000) ++small_steps;
+    }
+  }
+  EXPECT_LE(small_steps, 1) << "consecutive ids must not be near each other";
+  // About half of uniform 31-bit ids have bit 30 set; 64 draws: 10..54 with overwhelming odds.
+  EXPECT_GT(high_bit, 10);
+  EXPECT_LT(high_bit, 54);
+}
+
+TEST_F(NativeSession, SprayOfGuessedIdsFromTheAgentsAddressIsNotTaken) {
+  // A spoofer who saw one request (or its id) answers the next ones with the ids that follow
+  // it, from the agent's own address: none may complete a request.
+  std::int32_t seen = 0;
+  agent_.on_request = [&](const ber::Message& m) {
+    if (seen == 0) {
+      seen = m.request_id;
+      agent_.Send(FakeAgent::Answer(m, Value::String("real")));
+      return;
+    }
+    ber::Message spoof = FakeAgent::Answer(m, Value::String("attacker"));
+    for (std::int32_t guess = 1; guess <= 2000; ++guess) {
+      // Blind: the spoofer does not read the request (with random ids the real one lands in
+      // this window with odds of 2000 / 2^31, about one run in a million).
+      spoof.request_id = seen + guess;
+      agent_.Send(spoof);
+    }
+  };
+  Session s(io_.get_executor(), engine_,
+            Options(agent_.port(), config::SnmpVersion::kV2c, std::chrono::milliseconds(200), 0));
+  Open(s);
+  Completion first, second;
+  s.AsyncGet(std::vector<Oid>{kSysName}, Recorder(first));
+  RunFor(std::chrono::milliseconds(100));
+  ASSERT_EQ(first.calls, 1);
+  ASSERT_FALSE(first.ec);
+  s.AsyncGet(std::vector<Oid>{kSysName}, Recorder(second));
+  RunFor(std::chrono::milliseconds(500));
+  ASSERT_EQ(second.calls, 1);
+  EXPECT_EQ(second.ec, ErrorCode(Errc::kTimeout)) << "a spoofed answer was taken";
+  EXPECT_TRUE(second.vbs.empty());
+  EXPECT_GE(engine_.stats().Dropped(DropReason::kUnknownRequestId), 1999u);
+}
+
 }  // namespace
 }  // namespace surfzone::snmp

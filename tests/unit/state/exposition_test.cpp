@@ -231,84 +231,6 @@ TEST(RenderSnapshot, SampleCountsScaleWithSnapshot) {
   EXPECT_EQ(Find(families, "surfzone_ap_boot_time_seconds"), nullptr);
 }
 
-TEST(SnapshotCollectable, CollectsLatestPublished) {
-  SnapshotCollectable collectable;
-  EXPECT_TRUE(collectable.Collect().empty());
-  EXPECT_EQ(collectable.Latest(), nullptr);
-
-  auto first = std::make_shared<const Snapshot>(MakeSnapshot());
-  collectable.Publish(first);
-  EXPECT_EQ(collectable.Latest(), first);
-  EXPECT_EQ(Serialize(collectable.Collect()), Serialize(RenderSnapshot(*first)));
-
-  Snapshot changed = MakeSnapshot();
-  changed.aps[1].up = true;
-  collectable.Publish(std::make_shared<const Snapshot>(std::move(changed)));
-  EXPECT_THAT(Serialize(collectable.Collect()),
-              HasSubstr("surfzone_ap_up{ap=\"ap-2\",location=\"Market Square\"} 1\n"));
-  EXPECT_EQ(first.use_count(), 1);  // the collectable let go of the old one
-}
-
-TEST(SnapshotCollectable, RebuildsInPlaceUnlessARendererHoldsIt) {
-  SnapshotCollectable collectable;
-  std::shared_ptr<Snapshot> owned;
-  int builds = 0;
-  auto build = [&](Snapshot& s) {
-    s = MakeSnapshot();
-    s.aps[1].up = (++builds % 2) == 0;
-  };
-  collectable.Rebuild(owned, build);  // nothing published yet: a new one
-  ASSERT_NE(owned, nullptr);
-  EXPECT_EQ(collectable.Latest(), owned);
-  const Snapshot* first = owned.get();
-
-  collectable.Rebuild(owned, build);  // nobody renders it: rebuilt in place
-  EXPECT_EQ(owned.get(), first);
-  EXPECT_EQ(collectable.Latest(), owned);
-  EXPECT_TRUE(owned->aps[1].up);
-
-  // A renderer holds it: the next build goes into a new snapshot and the held one is untouched.
-  const std::shared_ptr<const Snapshot> rendering = collectable.Latest();
-  collectable.Rebuild(owned, build);
-  EXPECT_NE(owned.get(), first);
-  EXPECT_EQ(collectable.Latest(), owned);
-  EXPECT_EQ(rendering.get(), first);
-  EXPECT_TRUE(rendering->aps[1].up);
-  EXPECT_FALSE(owned->aps[1].up);
-  EXPECT_EQ(rendering.use_count(), 1);  // only the renderer still has the old one
-}
-
-TEST(SnapshotCollectable, ConcurrentPublishAndCollect) {
-  SnapshotCollectable collectable;
-  constexpr int kRounds = 200;
-  std::atomic<bool> bad{false};
-  std::thread publisher([&] {
-    for (int i = 0; i < kRounds; ++i) {
-      auto s = std::make_shared<Snapshot>();
-      s->aps.resize(1);
-      s->aps[0].name = "ap";
-      s->aps[0].polls_total = static_cast<std::uint64_t>(i);
-      collectable.Publish(std::move(s));
-    }
-  });
-  double last_seen = -1;
-  for (int i = 0; i < kRounds; ++i) {
-    const auto families = collectable.Collect();
-    if (families.empty()) continue;
-    const auto* polls = Find(families, "surfzone_ap_polls_total");
-    if (polls == nullptr || polls->metric.size() != 1) {
-      bad = true;
-      break;
-    }
-    const double v = polls->metric[0].counter.value;
-    if (v < last_seen) bad = true;  // snapshots are published in order
-    last_seen = v;
-  }
-  publisher.join();
-  EXPECT_FALSE(bad);
-  EXPECT_EQ(collectable.Latest()->aps[0].polls_total, static_cast<std::uint64_t>(kRounds - 1));
-}
-
 // Runs `promtool check metrics` on `text`; returns its exit status and output.
 std::pair<int, std::string> PromtoolCheck(const std::filesystem::path& promtool,
                                           const std::string& text) {
@@ -470,11 +392,10 @@ TEST(WriteSnapshotTextPart, PartsConcatenateToTheWholeText) {
       EXPECT_EQ(parts, 1u);
     }
   }
-  // The collectable's parts: the snapshot published when TextParts was called, whole.
-  SnapshotCollectable collectable;
-  collectable.Publish(std::make_shared<const Snapshot>(s));
-  auto next = collectable.TextParts(500);
-  collectable.Publish(std::make_shared<const Snapshot>());  // a later publish does not matter
+  // TextParts: the snapshot it was given, whole, and then let go of.
+  auto held = std::make_shared<const Snapshot>(s);
+  auto next = TextParts(held, 500);
+  EXPECT_EQ(held.use_count(), 2);
   std::string joined;
   std::size_t parts = 0;
   while (parts < 100000) {
@@ -483,6 +404,8 @@ TEST(WriteSnapshotTextPart, PartsConcatenateToTheWholeText) {
   }
   EXPECT_EQ(joined, whole);
   EXPECT_GT(parts, 5u);
+  EXPECT_EQ(held.use_count(), 1);
+  EXPECT_TRUE(TextParts(nullptr, 500)(joined) == false);
 }
 
 TEST(WriteSnapshotText, EmptySnapshotWritesNothingAndAppends) {

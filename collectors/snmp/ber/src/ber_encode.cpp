@@ -286,8 +286,8 @@ void EncodeRequest(const RequestFields& fields, std::span<const snmp::Oid> oids,
 void EncodeMessage(const Message& msg, std::vector<std::uint8_t>& out) {
   out.clear();
   Writer w(out);
-  WriteMessage(w, msg.version, msg.community, static_cast<std::uint8_t>(msg.type),
-               msg.request_id, msg.error_status, msg.error_index, msg.varbinds,
+  WriteMessage(w, msg.version, msg.community, static_cast<std::uint8_t>(msg.type), msg.request_id,
+               msg.error_status, msg.error_index, msg.varbinds,
                [](Writer& vw, const snmp::Varbind& vb) {
                  vw.ObjectId(vb.oid);
                  vw.Value(vb.value);

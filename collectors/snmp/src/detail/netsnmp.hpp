@@ -39,6 +39,8 @@ namespace detail {
 Varbinds DecodeVarbinds(const netsnmp_pdu* pdu);
 
 /// A new request PDU (GET / GETBULK / GETNEXT) holding `oids` with NULL values.
+/// snmp_pdu_create with a random request-id and msgID (RandomId).
+netsnmp_pdu* CreatePdu(int command);
 netsnmp_pdu* BuildRequest(int command, const std::vector<Oid>& oids);
 
 /// Fills the credentials of `auth` into `session` (community or USM keys). Returns an error

@@ -45,7 +45,7 @@ class RequestTable : public std::enable_shared_from_this<RequestTable> {
  public:
   explicit RequestTable(boost::asio::any_io_executor executor);
 
-  /// An id no outstanding request uses (never 0, never negative).
+  /// A random id (RandomId) that no outstanding request uses (never 0, never negative).
   std::int32_t NewId();
   /// Takes `request` (its id from NewId) and starts its first try's clock.
   PendingRequest& Add(std::unique_ptr<PendingRequest> request);
@@ -66,7 +66,6 @@ class RequestTable : public std::enable_shared_from_this<RequestTable> {
   std::vector<Due> due_;  // min-heap; entries of answered requests are skipped when they pop
   boost::asio::steady_timer timer_;
   Clock::time_point armed_ = Clock::time_point::max();  // expiry of the pending wait, if any
-  std::uint32_t next_id_;
 };
 
 }  // namespace surfzone::snmp::detail

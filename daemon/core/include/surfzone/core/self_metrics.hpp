@@ -9,6 +9,7 @@
 #include <prometheus/registry.h>
 
 #include <memory>
+#include <string_view>
 
 #include "surfzone/snmp/engine.hpp"
 
@@ -27,6 +28,8 @@ class SelfMetrics {
   void SetInFlight(int n) { in_flight_->Set(n); }
   void SetAps(std::size_t n) { aps_->Set(static_cast<double>(n)); }
   void ReloadResult(bool ok, double now);
+  /// Any thread (prometheus-cpp counters are atomic): http::Handlers::on_connection_dropped.
+  void HttpConnectionDropped(std::string_view reason);
   void SnapshotBuilt(double seconds) {
     snapshot_seconds_->Increment(seconds);
     snapshots_->Increment();
@@ -52,6 +55,8 @@ class SelfMetrics {
   prometheus::Gauge* aps_;
   prometheus::Gauge* reload_ok_;
   prometheus::Gauge* reload_timestamp_;
+  prometheus::Counter* http_evicted_;
+  prometheus::Counter* http_refused_;
 };
 
 }  // namespace surfzone::core

@@ -3,9 +3,11 @@
 /// @file
 /// The daemon's HTTP endpoint: a small HTTP/1.1 server (Boost.Beast, C++20 coroutines) on an
 /// io_context of its own, run by one dedicated thread so that slow scrapes never delay polling.
+/// Nothing on that thread waits for another thread: work elsewhere (a snapshot from the poll
+/// thread, a reload) is handed a continuation that posts its result back.
 ///
 /// Endpoints:
-///  - `GET /metrics`      200, `text/plain; version=0.0.4; charset=utf-8`, Handlers::render_metrics
+///  - `GET /metrics`      200, `text/plain; version=0.0.4; charset=utf-8`, Handlers::metrics
 ///  - `GET /-/healthy`    200 "Healthy" / 503 "Not healthy"
 ///  - `GET /-/ready`      200 "Ready" / 503 "Not ready"
 ///  - `POST /-/reload`    200 on success, 500 with the handler's message otherwise
@@ -22,33 +24,73 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace surfzone::http {
 
-/// An extra endpoint for tools built on this server (e.g. the simulator's truth API).
+/// What a route answers. `parts`, when set, is the body in parts for GET: each call appends the
+/// next part to its argument and returns whether more follow; it is sent with chunked transfer
+/// encoding (HTTP/1.0: until the connection closes), so a large body never has to exist as one
+/// string. It runs on the server thread. An exception from the first part answers 500; from a
+/// later one it closes the connection mid-body (the client sees a truncated response). A HEAD
+/// request gets the headers and the length of `body` (of the parts, joined, when set).
 struct RouteReply {
+  RouteReply() = default;
+  RouteReply(unsigned s, std::string type, std::string text)
+      : status(s), content_type(std::move(type)), body(std::move(text)) {}
+
   unsigned status = 200;
   std::string content_type = "application/json";
   std::string body;
-};
-struct ExtraRoute {
-  /// "GET" (HEAD is accepted too) or "POST".
-  std::string method = "GET";
-  /// Gets the full target (path and query) and the request body.
-  std::function<RouteReply(std::string_view target, std::string_view body)> handle;
+  std::function<bool(std::string&)> parts;
+  /// Further response headers (e.g. Cache-Control, Retry-After).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
-/// Callbacks of the server. All except the `done` continuation of `reload` are invoked on the
-/// server's thread, one at a time. Exceptions thrown by them become a 500 response.
+/// What an asynchronous route sees of the request.
+struct RouteRequest {
+  std::string method;  ///< "GET", "HEAD", "POST"
+  std::string target;  ///< path and query, as received
+  std::string path;    ///< target without the query
+  std::string body;
+};
+
+/// The continuation of an asynchronous route: call it exactly once, from any thread, at once or
+/// later; further calls are ignored, and calls after the request timed out, the client went
+/// away or the server stopped are harmless. The reply is sent from the server thread.
+using Respond = std::function<void(RouteReply)>;
+
+/// An extra endpoint.
+struct ExtraRoute {
+  using SyncHandler = std::function<RouteReply(std::string_view target, std::string_view body)>;
+  ExtraRoute() = default;
+  ExtraRoute(std::string m, SyncHandler h) : method(std::move(m)), handle(std::move(h)) {}
+
+  /// "GET" (HEAD is accepted too) or "POST".
+  std::string method = "GET";
+  /// Synchronous handler, run on the server thread: for cheap work only (it holds every other
+  /// client while it runs). Gets the full target (path and query) and the request body.
+  SyncHandler handle;
+  /// Asynchronous handler (used instead of `handle` when set): starts the work and returns; the
+  /// reply comes through `respond`. Without a reply within `timeout` the client gets 503.
+  std::function<void(const RouteRequest& request, Respond respond)> handle_async;
+  std::chrono::milliseconds timeout{std::chrono::seconds(10)};
+  /// Also serves every path below this one (`/api/v1/locations` serves
+  /// `/api/v1/locations/Stortorget`); the longest matching route wins.
+  bool prefix = false;
+};
+
+/// Callbacks of the server. Synchronous ones are invoked on the server's thread, one at a time;
+/// exceptions thrown by them become a 500 response.
 struct Handlers {
-  /// Returns the Prometheus text exposition. Unset: an empty body.
+  /// Returns the Prometheus text exposition. Unset: an empty body. Used when `metrics` is unset.
   std::function<std::string()> render_metrics;
-  /// The same body in parts, for GET /metrics when set (render_metrics then only answers HEAD):
-  /// returns a function that appends the next part to its argument and returns whether more
-  /// follow. Sent with chunked transfer encoding (HTTP/1.0: until the connection closes), so
-  /// the body never has to exist as one string. An exception from the first part answers 500;
-  /// from a later one closes the connection mid-body (the client sees a truncated response).
-  std::function<std::function<bool(std::string&)>()> metrics_parts;
+  /// The /metrics body, asynchronously (takes precedence over render_metrics): called on the
+  /// server thread for each GET/HEAD /metrics; the reply's content type is ignored (always the
+  /// Prometheus text format). Without a reply within ServerOptions::metrics_timeout the scrape
+  /// gets 503.
+  std::function<void(Respond respond)> metrics;
   /// Liveness for /-/healthy. Unset: always healthy.
   std::function<bool()> healthy;
   /// Readiness for /-/ready. Unset: always ready.
@@ -61,8 +103,12 @@ struct Handlers {
   /// "/-/healthy", "/-/ready", "/-/reload", "/", or "other") and the status code, e.g. to count
   /// `surfzone_http_requests_total{handler,code}`. Optional.
   std::function<void(std::string_view handler, unsigned code)> on_request;
-  /// Further endpoints by exact path, checked after the built-in ones; the label passed to
-  /// on_request is the path.
+  /// Called when a connection is dropped to stay within the connection limits, with the reason:
+  /// "idle_evicted" (an idle connection closed to make room) or "refused" (the new one closed,
+  /// none being idle). Optional.
+  std::function<void(std::string_view reason)> on_connection_dropped;
+  /// Further endpoints by path, checked after the built-in ones (a route for "/" replaces the
+  /// built-in index page); the label passed to on_request is the route's path.
   std::map<std::string, ExtraRoute, std::less<>> routes;
 };
 
@@ -73,8 +119,20 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{std::chrono::seconds(30)};
   /// How long POST /-/reload waits for `done`; then it answers 500 "reload timed out".
   std::chrono::milliseconds reload_timeout{std::chrono::seconds(60)};
-  /// Connections beyond this many are accepted and closed immediately.
-  std::size_t max_connections = 64;
+  /// How long GET /metrics waits for Handlers::metrics; then it answers 503.
+  std::chrono::milliseconds metrics_timeout{std::chrono::seconds(5)};
+  /// Waiting for the first byte of a request (a new connection, or a kept-alive one between
+  /// scrapes) may take this long; then the connection is closed.
+  std::chrono::milliseconds idle_timeout{std::chrono::seconds(60)};
+  /// From a request's first byte to the end of its header: a slow client (one byte a second)
+  /// holds a connection at most this long.
+  std::chrono::milliseconds header_timeout{std::chrono::seconds(5)};
+  /// Open connections in all, and from one client address. When a new connection would pass
+  /// either limit, the longest-idle connection (of that address, for the per-address limit)
+  /// is closed to make room; when none is idle the new one is closed. Idle clients therefore
+  /// cannot lock out a scrape, and one address cannot take every slot.
+  std::size_t max_connections = 1024;
+  std::size_t max_connections_per_address = 64;
   /// Limits of the request header block and body; exceeding them answers 431 / 413.
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 64 * 1024;

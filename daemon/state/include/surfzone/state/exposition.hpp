@@ -1,12 +1,10 @@
 #pragma once
 /// Prometheus exposition of a Snapshot.
 
-#include <prometheus/collectable.h>
 #include <prometheus/metric_family.h>
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -64,32 +62,10 @@ bool WriteSnapshotTextPart(const Snapshot& snapshot, SnapshotTextCursor& cursor,
 /// A slight over-estimate of the bytes WriteSnapshotText writes (for one reserve()).
 std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot);
 
-/// Holds the latest published Snapshot and renders it on Collect(). Thread-safe: Publish() from
-/// the poll thread, Collect() from the HTTP thread; rendering happens outside the lock. Before the
-/// first Publish(), Collect() returns no families.
-class SnapshotCollectable : public prometheus::Collectable {
- public:
-  void Publish(std::shared_ptr<const Snapshot> snapshot);
-  /// Rebuilds the published snapshot with `build`: in place when `owned` (the publisher's own
-  /// reference) is the published one and no renderer holds it, else into a new one that is
-  /// published and stored in `owned`. Renderers asking for Latest() meanwhile wait for it. So a
-  /// fleet keeps one snapshot, not one being rendered plus one being built.
-  void Rebuild(std::shared_ptr<Snapshot>& owned, const std::function<void(Snapshot&)>& build);
-  /// The latest published snapshot (may be null).
-  std::shared_ptr<const Snapshot> Latest() const;
-  std::vector<prometheus::MetricFamily> Collect() const override;
-  /// WriteSnapshotText of the latest snapshot (nothing before the first Publish()).
-  void AppendText(std::string& out) const;
-  /// The same text in parts of about `part_bytes`: each call of the returned function appends
-  /// the next part to its argument and returns whether more follow. It holds the snapshot that
-  /// was latest when TextParts was called until the last part is written.
-  std::function<bool(std::string&)> TextParts(std::size_t part_bytes) const;
-  /// A slight over-estimate of AppendText's size, for reserving the buffer once.
-  std::size_t SizeHint() const;
-
- private:
-  mutable std::mutex mutex_;
-  std::shared_ptr<const Snapshot> snapshot_;
-};
+/// `snapshot`'s text in parts of about `part_bytes`: each call of the returned function
+/// appends the next part to its argument and returns whether more follow. Holds `snapshot`
+/// until the last part is written, then lets go of it. A null snapshot writes nothing.
+std::function<bool(std::string&)> TextParts(std::shared_ptr<const Snapshot> snapshot,
+                                            std::size_t part_bytes);
 
 }  // namespace surfzone::state

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "surfzone/snmp/oid.hpp"
@@ -44,6 +45,8 @@ struct Value {
   std::optional<std::uint64_t> AsUnsigned() const;
   std::optional<std::int64_t> AsInteger() const;
   /// Text of an OCTET STRING (DisplayString), trailing NULs dropped; nullopt for other types.
+  /// Always valid UTF-8 (ValidUtf8): agents send Latin-1, truncated multi-byte characters or
+  /// garbage, and one bad label value makes Prometheus reject the whole /metrics page.
   std::optional<std::string> AsText() const;
 
   static Value Integer(std::int64_t v) {
@@ -78,6 +81,10 @@ struct Value {
 
   friend bool operator==(const Value&, const Value&) = default;
 };
+
+/// `bytes` with every byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no
+/// overlong forms, surrogates or code points above U+10FFFF) replaced by U+FFFD.
+std::string ValidUtf8(std::string_view bytes);
 
 struct Varbind {
   Oid oid;
