@@ -112,7 +112,12 @@ print_metrics() {  # a few live lines: APs up, location states, busiest location
 
 if [[ ${SURFZONE_DEMO_SKIP_BUILD:-0} != 1 ]]; then
   bash deploy/scripts/install-deps.sh
-  SURFZONE_BUILD_TARGETS="surfzoned surfzone-sim" bash deploy/scripts/build.sh "$build_dir"
+  # A new build directory is configured without the tests (no GoogleTest or promtool needed);
+  # an existing one keeps its settings.
+  demo_cmake_args=()
+  [[ -f $build_dir/CMakeCache.txt ]] || demo_cmake_args=(-DSURFZONE_BUILD_TESTS=OFF)
+  SURFZONE_BUILD_TARGETS="surfzoned surfzone-sim" bash deploy/scripts/build.sh "$build_dir" \
+    "${demo_cmake_args[@]}"
 fi
 [[ -x $daemon_bin ]] || { log "no daemon binary at $daemon_bin" >&2; exit 1; }
 [[ -x $sim_bin ]] || { log "no simulator binary at $sim_bin" >&2; exit 1; }

@@ -1,6 +1,7 @@
 // An agent that restarts (same port, persistent snmpEngineBoots) is seen as rebooted.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -45,7 +46,8 @@ class RestartableAgent {
         dir_.path() + "/stdout.log",
         std::vector<std::string>{"SNMP_PERSISTENT_DIR=" + dir_.path() + "/persist",
                                  "SNMPCONFPATH=" + dir_.path()});
-    for (int i = 0; i < 100; ++i) {
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < deadline) {
       if (UptimeTicks() >= 0) return;
       std::this_thread::sleep_for(50ms);
     }

@@ -9,12 +9,12 @@
 
 #include "surfzone/collectors/plan_executor.hpp"
 #include "surfzone/core/detect_profile.hpp"
-#include "surfzone/http/log.hpp"
+#include "surfzone/log/log.hpp"
 #include "surfzone/snmp/session.hpp"
 
 namespace surfzone::core {
 namespace asio = boost::asio;
-namespace log = http::log;
+namespace log = ::surfzone::log;
 
 double WallNow() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();

@@ -6,7 +6,7 @@ namespace p = prometheus;
 SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
   auto& requests = p::BuildCounter()
                        .Name("surfzone_snmp_requests_total")
-                       .Help("SNMP requests by result (after net-snmp's retries).")
+                       .Help("SNMP requests by result (after retries).")
                        .Register(*registry_);
   for (std::size_t i = 0; i < requests_.size(); ++i) {
     requests_[i] = &requests.Add({{"result", snmp::ToString(static_cast<snmp::RequestResult>(i))}});
@@ -31,7 +31,7 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
   request_duration_ =
       &p::BuildHistogram()
            .Name("surfzone_snmp_request_duration_seconds")
-           .Help("Round-trip time of SNMP requests, including net-snmp's retries.")
+           .Help("Round-trip time of SNMP requests, including retries.")
            .Register(*registry_)
            .Add({}, p::Histogram::BucketBoundaries{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
                                                    0.25, 0.5, 1, 2.5, 5, 10});

@@ -60,13 +60,14 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
                          reply.content_type, std::move(reply.body), head);
     AddHeaders(*plain, reply);
   }
+  if (plain) AddWebHeaders(conn, *plain);
   if (plain) {
     Response& res = *plain;
     log::Debug("HTTP request", {{"method", std::string_view(req.method_string())},
                                 {"target", std::string_view(req.target())},
                                 {"code", res.result_int()}});
     if (handlers_.on_request) handlers_.on_request(label, res.result_int());
-    conn.stream.expires_after(options_.read_timeout);
+    conn.stream.lowest().expires_after(options_.read_timeout);
     auto [ec, n] =
         co_await bhttp::async_write(conn.stream, res, asio::as_tuple(asio::use_awaitable));
     co_return !ec && res.keep_alive();
@@ -78,6 +79,7 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
   header.set(bhttp::field::server, "surfzone");
   header.set(bhttp::field::content_type, reply.content_type);
   AddHeaders(header, reply);
+  AddWebHeaders(conn, header);
   header.keep_alive(chunked && req.keep_alive());  // HTTP/1.0: the close ends the body
   if (chunked) header.chunked(true);
   log::Debug("HTTP request", {{"method", std::string_view(req.method_string())},
@@ -85,14 +87,14 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
                               {"code", reply.status}});
   if (handlers_.on_request) handlers_.on_request(label, reply.status);
   bhttp::response_serializer<bhttp::empty_body> serializer{header};
-  conn.stream.expires_after(options_.read_timeout);
+  conn.stream.lowest().expires_after(options_.read_timeout);
   auto [head_ec, head_n] = co_await bhttp::async_write_header(conn.stream, serializer,
                                                               asio::as_tuple(asio::use_awaitable));
   if (head_ec) co_return false;
 
   for (;;) {
     if (!part.empty()) {
-      conn.stream.expires_after(options_.read_timeout);
+      conn.stream.lowest().expires_after(options_.read_timeout);
       boost::system::error_code ec;
       if (chunked) {
         std::tie(ec, std::ignore) =
@@ -115,7 +117,7 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
     }
   }
   if (!chunked) co_return false;
-  conn.stream.expires_after(options_.read_timeout);
+  conn.stream.lowest().expires_after(options_.read_timeout);
   auto [last_ec, last_n] = co_await asio::async_write(conn.stream, bhttp::make_chunk_last(),
                                                       asio::as_tuple(asio::use_awaitable));
   co_return !last_ec && header.keep_alive();

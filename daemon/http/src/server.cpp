@@ -8,12 +8,14 @@
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <exception>
+#include <filesystem>
 #include <stdexcept>
 #include <vector>
 
 #include "server_impl.hpp"
 #include "surfzone/http/listen_address.hpp"
 #include "surfzone/http/log.hpp"
+#include "tls_context.hpp"
 
 namespace surfzone::http {
 namespace {
@@ -40,7 +42,7 @@ auto LogUnhandled(std::string_view what) {
 
 void Connection::Close() {
   closed = true;
-  stream.close();
+  stream.lowest().close();
   if (wait_timer != nullptr) wait_timer->cancel();
 }
 
@@ -58,6 +60,10 @@ void Server::Impl::Start() {
   std::lock_guard lock(lifecycle_mutex_);
   if (started_) throw std::logic_error("surfzone::http::Server::Start called twice");
   started_ = true;
+  if (!options_.web_config_file.empty()) {
+    RefreshWebConfig();
+    if (!web_) throw std::runtime_error(web_failed_error_);
+  }
   Bind();
   asio::co_spawn(io_, AcceptLoop(), LogUnhandled("accept"));
   thread_ = std::thread([this] {
@@ -80,6 +86,7 @@ void Server::Impl::Stop() {
     thread_.join();
   }
   gate_->Close();
+  auth_pool_.join();
 }
 
 void Server::Impl::Bind() {
@@ -160,7 +167,8 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
       socket.close(ignored);
       continue;
     }
-    auto conn = std::make_shared<Connection>(std::move(socket), peer.address());
+    RefreshWebConfig();
+    auto conn = std::make_shared<Connection>(std::move(socket), peer.address(), web_);
     connections_.insert(conn);
     asio::co_spawn(io_, Serve(std::move(conn)), LogUnhandled("connection"));
   }
@@ -216,6 +224,56 @@ void Server::Impl::Shutdown() {
   acceptor_.close(ignored);
   accept_retry_timer_.cancel();
   for (const auto& conn : connections_) conn->Close();
+}
+
+namespace {
+
+// Size and mtime of `path`, or "-" when it cannot be read: a change of any means "re-read".
+std::string Stamp(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return "-;";
+  const auto mtime = std::filesystem::last_write_time(path, ec);
+  return fmt::format("{}:{};", size, mtime.time_since_epoch().count());
+}
+
+}  // namespace
+
+void Server::Impl::RefreshWebConfig() {
+  if (options_.web_config_file.empty()) return;
+  std::string stamp = Stamp(options_.web_config_file);
+  if (web_ && web_->config.tls) {
+    stamp += Stamp(web_->config.tls->cert_file) + Stamp(web_->config.tls->key_file) +
+             Stamp(web_->config.tls->client_ca_file);
+  }
+  if (web_ && stamp == web_stamp_) return;
+  if (stamp == web_failed_stamp_) return;  // the same bad file: said so already
+  try {
+    auto next = std::make_shared<WebState>();
+    next->config = LoadWebConfig(options_.web_config_file);
+    if (next->config.tls) next->tls = MakeTlsContext(*next->config.tls);
+    const bool first = web_ == nullptr;
+    // The stamp of what was read, TLS files included (they may have been named just now).
+    std::string read_stamp = Stamp(options_.web_config_file);
+    if (next->config.tls) {
+      read_stamp += Stamp(next->config.tls->cert_file) + Stamp(next->config.tls->key_file) +
+                    Stamp(next->config.tls->client_ca_file);
+    }
+    web_ = std::move(next);
+    web_stamp_ = std::move(read_stamp);
+    web_failed_stamp_.clear();
+    log::Info(first ? "web config loaded" : "web config reloaded",
+              {{"file", options_.web_config_file},
+               {"tls", web_->tls != nullptr},
+               {"basic_auth_users", web_->config.basic_auth_users.size()}});
+  } catch (const std::exception& e) {
+    web_failed_stamp_ = stamp;
+    web_failed_error_ = e.what();
+    if (web_) {
+      log::Error("web config invalid; keeping the last good one",
+                 {{"file", options_.web_config_file}, {"error", e.what()}});
+    }
+  }
 }
 
 Server::Server(std::string listen_address, Handlers handlers, ServerOptions options)

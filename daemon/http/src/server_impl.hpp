@@ -8,9 +8,11 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -21,7 +23,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "basic_auth.hpp"
 #include "surfzone/http/server.hpp"
+#include "surfzone/http/web_config.hpp"
 
 namespace surfzone::http {
 
@@ -33,20 +37,63 @@ using Response = beast::http::response<beast::http::string_body>;
 
 inline constexpr std::string_view kMetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
 
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+/// The web config in force for a connection: what it was when the connection was accepted.
+struct WebState {
+  WebConfig config;
+  std::shared_ptr<asio::ssl::context> tls;  // null: plain HTTP
+};
+
+/// A connection's byte stream, plain or TLS, as one AsyncStream (the TLS one once
+/// UpgradeToTls() ran). Both kinds complete with the same signatures, so each call returns the
+/// same type whichever runs.
+class DualStream {
+ public:
+  using executor_type = beast::tcp_stream::executor_type;
+  explicit DualStream(asio::ip::tcp::socket socket) : plain_(std::move(socket)) {}
+
+  executor_type get_executor() { return plain_.get_executor(); }
+  /// The TCP layer (timeouts, close), whichever kind is in use.
+  beast::tcp_stream& lowest() { return tls_ ? beast::get_lowest_layer(*tls_) : plain_; }
+  void UpgradeToTls(asio::ssl::context& ctx) {
+    tls_ = std::make_unique<TlsStream>(std::move(plain_), ctx);
+  }
+  TlsStream* tls() { return tls_.get(); }
+
+  template <typename Buffers, typename Token>
+  auto async_read_some(const Buffers& buffers, Token&& token) {
+    if (tls_) return tls_->async_read_some(buffers, std::forward<Token>(token));
+    return plain_.async_read_some(buffers, std::forward<Token>(token));
+  }
+  template <typename Buffers, typename Token>
+  auto async_write_some(const Buffers& buffers, Token&& token) {
+    if (tls_) return tls_->async_write_some(buffers, std::forward<Token>(token));
+    return plain_.async_write_some(buffers, std::forward<Token>(token));
+  }
+
+ private:
+  beast::tcp_stream plain_;
+  std::unique_ptr<TlsStream> tls_;
+};
+
 /// One accepted connection. Only touched on the server thread.
 struct Connection {
-  Connection(asio::ip::tcp::socket socket, asio::ip::address peer_address)
-      : stream(std::move(socket)), peer(std::move(peer_address)) {}
+  Connection(asio::ip::tcp::socket socket, asio::ip::address peer_address,
+             std::shared_ptr<const WebState> web_state)
+      : stream(std::move(socket)), peer(std::move(peer_address)), web(std::move(web_state)) {}
 
   /// Aborts whatever the connection's coroutine is waiting for.
   void Close();
 
-  beast::tcp_stream stream;
+  DualStream stream;
   asio::ip::address peer;
   /// Waiting for the first byte of a request (evictable), since `idle_since`.
   bool idle = true;
   std::chrono::steady_clock::time_point idle_since = std::chrono::steady_clock::now();
   bool closed = false;  // Close() was called; it leaves the set when its coroutine ends
+  std::shared_ptr<const WebState> web;       // null: no web config
+  bool gzip = false;                         // the current request accepts a gzip-encoded reply
   asio::steady_timer* wait_timer = nullptr;  // set while waiting for a reply from elsewhere
 };
 
@@ -91,6 +138,17 @@ class Server::Impl {
   /// Makes room for a connection from `peer` within the limits: closes the longest-idle
   /// connection when one must go. False when there is no room (nothing idle to close).
   bool MakeRoom(const asio::ip::address& peer);
+  /// Re-reads the web config file when it or a TLS file it names changed (server thread, on
+  /// each new connection, as the exporter-toolkit does); a bad file keeps the last good one.
+  void RefreshWebConfig();
+  /// The request's credentials are good (or none are needed); bcrypt runs on auth_pool_.
+  asio::awaitable<bool> Authorized(Connection& conn, const Request& req);
+  /// Adds the web config's http_server_config.headers.
+  template <typename Message>
+  static void AddWebHeaders(const Connection& conn, Message& m) {
+    if (!conn.web) return;
+    for (const auto& [name, value] : conn.web->config.headers) m.set(name, value);
+  }
   void CountDrop(std::string_view reason);
   void Shutdown();
 
@@ -134,6 +192,13 @@ class Server::Impl {
   asio::ip::tcp::acceptor acceptor_;
   asio::steady_timer accept_retry_timer_;
   std::shared_ptr<ReloadGate> gate_;
+  std::shared_ptr<const WebState> web_;  // server thread only after Start()
+  std::string web_stamp_;                // mtimes and sizes web_ was read at
+  std::string web_failed_stamp_;         // the last stamp whose file failed (logged once)
+  std::string web_failed_error_;         // and why
+  BasicAuthCache auth_cache_;
+  asio::thread_pool auth_pool_{1};  // bcrypt checks: one core at most, never the poll thread
+  int auth_pending_ = 0;            // checks queued or running (server thread)
   std::unordered_set<std::shared_ptr<Connection>> connections_;  // server thread only
   // Connection drops since the last log line (logged at most every kDropLogInterval).
   std::size_t drops_evicted_ = 0, drops_refused_ = 0;

@@ -6,12 +6,15 @@
 #include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/ssl/stream_base.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <cstdlib>
 #include <exception>
 #include <string_view>
 #include <tuple>
@@ -38,7 +41,8 @@ bool IsGet(const Request& req) {
 }
 
 // Half-closes, then reads until the peer closes (bounded), then closes.
-asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+asio::awaitable<void> LingeringClose(DualStream& dual) {
+  beast::tcp_stream& stream = dual.lowest();
   boost::system::error_code ec;
   stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
   if (!ec) {
@@ -55,7 +59,75 @@ asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
   stream.close();
 }
 
+// Whether Accept-Encoding lists gzip with a non-zero q (Prometheus sends "gzip").
+bool AcceptsGzip(const Request& req) {
+  const std::string_view value = req[bhttp::field::accept_encoding];
+  std::size_t at = 0;
+  while (at < value.size()) {
+    std::size_t end = value.find(',', at);
+    if (end == std::string_view::npos) end = value.size();
+    std::string_view item = value.substr(at, end - at);
+    at = end + 1;
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    const std::string_view coding = item.substr(0, item.find(';'));
+    std::string lower(coding);
+    while (!lower.empty() && lower.back() == ' ') lower.pop_back();
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "gzip") continue;
+    const auto q = item.find("q=");
+    return q == std::string_view::npos ||
+           std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) > 0;
+  }
+  return false;
+}
+
+// bcrypt checks waiting or running at most; beyond, a login is answered 503 at once, so that a
+// flood of bad logins costs one core of hashing and a bounded queue, never memory or polling.
+constexpr int kMaxPendingAuth = 32;
+
 }  // namespace
+
+asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& req) {
+  if (!conn.web || conn.web->config.basic_auth_users.empty()) co_return true;
+  const std::string_view target = req.target();
+  if (target.substr(0, target.find('?')) == "/-/healthy") co_return true;  // as in Prometheus
+  bool ok = false;
+  bool busy = false;
+  if (auto creds = ParseBasicAuth(req[bhttp::field::authorization])) {
+    if (auth_pending_ >= kMaxPendingAuth) {
+      busy = true;
+    } else {
+      ++auth_pending_;
+      auto web = conn.web;  // the users as of this connection
+      ok = co_await asio::co_spawn(
+          auth_pool_,
+          [this, web, creds = std::move(*creds)]() -> asio::awaitable<bool> {
+            co_return auth_cache_.Check(web->config.basic_auth_users, creds.first, creds.second);
+          },
+          asio::use_awaitable);
+      --auth_pending_;
+    }
+  }
+  if (ok) co_return true;
+  Response res = busy ? TextResponse(bhttp::status::service_unavailable, req.version(),
+                                     req.keep_alive(), "too many logins in progress\n")
+                      : TextResponse(bhttp::status::unauthorized, req.version(), req.keep_alive(),
+                                     "Unauthorized\n");
+  if (busy) {
+    res.set(bhttp::field::retry_after, "1");
+  } else {
+    res.set(bhttp::field::www_authenticate, "Basic realm=\"surfzone\"");
+    if (handlers_.on_auth_failure) handlers_.on_auth_failure();
+    log::Debug("HTTP request refused: bad or missing credentials",
+               {{"target", std::string_view(req.target())}});  // never the credentials
+  }
+  AddWebHeaders(conn, res);
+  if (handlers_.on_request) handlers_.on_request("other", res.result_int());
+  conn.stream.lowest().expires_after(options_.read_timeout);
+  auto [ec, n] = co_await bhttp::async_write(conn.stream, res, asio::as_tuple(asio::use_awaitable));
+  if (ec || !res.keep_alive()) conn.Close();
+  co_return false;
+}
 
 asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
   struct Unregister {
@@ -64,6 +136,17 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     ~Unregister() { set.erase(conn); }
   } unregister{connections_, conn};
 
+  if (conn->web && conn->web->tls) {
+    conn->stream.UpgradeToTls(*conn->web->tls);
+    conn->stream.lowest().expires_after(options_.header_timeout);
+    auto [ec] = co_await conn->stream.tls()->async_handshake(asio::ssl::stream_base::server,
+                                                             asio::as_tuple(asio::use_awaitable));
+    if (ec) {
+      log::Debug("TLS handshake failed", {{"error", ec.message()}});
+      conn->stream.lowest().close();
+      co_return;
+    }
+  }
   beast::flat_buffer buffer;
   bool linger = false;
   while (!stopping_) {
@@ -76,7 +159,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       // Idle until the request's first byte: the connection may be closed to make room.
       conn->idle = true;
       conn->idle_since = std::chrono::steady_clock::now();
-      conn->stream.expires_after(options_.idle_timeout);
+      conn->stream.lowest().expires_after(options_.idle_timeout);
       auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(4096),
                                                            asio::as_tuple(asio::use_awaitable));
       buffer.commit(n);
@@ -84,11 +167,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       if (ec || conn->closed) break;
     }
     conn->idle = false;
-    conn->stream.expires_after(options_.header_timeout);
+    conn->stream.lowest().expires_after(options_.header_timeout);
     std::tie(read_ec, std::ignore) = co_await bhttp::async_read_header(
         conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
     if (!read_ec && !parser.is_done()) {
-      conn->stream.expires_after(options_.read_timeout);
+      conn->stream.lowest().expires_after(options_.read_timeout);
       std::tie(read_ec, std::ignore) = co_await bhttp::async_read(
           conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
     }
@@ -98,14 +181,20 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       log::Debug("Bad HTTP request", {{"error", read_ec.message()}});
       Response res = TextResponse(*status, 11, false, fmt::format("{}\n", read_ec.message()));
       res.keep_alive(false);
+      AddWebHeaders(*conn, res);
       if (handlers_.on_request) handlers_.on_request("other", res.result_int());
-      conn->stream.expires_after(options_.read_timeout);
+      conn->stream.lowest().expires_after(options_.read_timeout);
       co_await bhttp::async_write(conn->stream, res, asio::as_tuple(asio::use_awaitable));
       linger = true;
       break;
     }
 
     const Request& req = parser.get();
+    if (!co_await Authorized(*conn, req)) {
+      if (stopping_) break;
+      continue;  // answered 401 (or 503); the connection stays for a retry with credentials
+    }
+    conn->gzip = AcceptsGzip(req);
     if (auto target = FindAsync(req)) {
       const bool keep = co_await ServeAsync(*conn, req, std::move(*target));
       if (!keep || stopping_) break;
@@ -118,8 +207,9 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     log::Debug("HTTP request", {{"method", std::string_view(req.method_string())},
                                 {"target", std::string_view(req.target())},
                                 {"code", res.result_int()}});
+    AddWebHeaders(*conn, res);
     if (handlers_.on_request) handlers_.on_request(label, res.result_int());
-    conn->stream.expires_after(options_.read_timeout);
+    conn->stream.lowest().expires_after(options_.read_timeout);
     auto [write_ec, written] =
         co_await bhttp::async_write(conn->stream, res, asio::as_tuple(asio::use_awaitable));
     if (write_ec || !res.keep_alive()) break;
@@ -128,8 +218,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     co_await LingeringClose(conn->stream);
   } else {
     boost::system::error_code ignored;
-    conn->stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
-    conn->stream.close();
+    conn->stream.lowest().socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    conn->stream.lowest().close();
   }
 }
 

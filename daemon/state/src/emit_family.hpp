@@ -8,10 +8,10 @@
 /// A sink that writes everything returns 0 and true; the part writer (exposition.cpp) uses them
 /// to write a large snapshot in pieces, resuming at a family and item.
 
-#include <prometheus/metric_type.h>
-
 #include <cstddef>
 #include <limits>
+
+#include "surfzone/state/metric_type.hpp"
 
 namespace surfzone::state {
 
@@ -19,8 +19,8 @@ inline constexpr std::size_t kSkipFamily = std::numeric_limits<std::size_t>::max
 
 /// Begin, `each(items[i])` for the items the sink wants, End.
 template <typename Sink, typename Items, typename Each>
-void EmitFamily(Sink& sink, const char* name, const char* help, prometheus::MetricType type,
-                const Items& items, std::size_t expected_samples, Each&& each) {
+void EmitFamily(Sink& sink, const char* name, const char* help, MetricType type, const Items& items,
+                std::size_t expected_samples, Each&& each) {
   const std::size_t n = items.size();
   for (std::size_t i = sink.Begin(name, help, type, expected_samples); i < n && sink.Continue(i);
        ++i) {

@@ -14,7 +14,23 @@ namespace surfzone::state {
 namespace {
 
 using prometheus::MetricFamily;
-using prometheus::MetricType;
+
+// RenderSnapshot's families carry prometheus-cpp's type; the enumerators have the same names.
+prometheus::MetricType ToPrometheus(MetricType type) {
+  switch (type) {
+    case MetricType::Counter:
+      return prometheus::MetricType::Counter;
+    case MetricType::Gauge:
+      return prometheus::MetricType::Gauge;
+    case MetricType::Summary:
+      return prometheus::MetricType::Summary;
+    case MetricType::Histogram:
+      return prometheus::MetricType::Histogram;
+    case MetricType::Untyped:
+      break;
+  }
+  return prometheus::MetricType::Untyped;
+}
 
 std::string FormatCoordinate(const std::optional<double>& value) {
   if (!value) return {};
@@ -30,7 +46,7 @@ class FamilySink {
     current_ = &families_.emplace_back();
     current_->name = name;
     current_->help = help;
-    current_->type = type;
+    current_->type = ToPrometheus(type);
     current_->metric.reserve(samples);
     return 0;
   }
@@ -41,7 +57,7 @@ class FamilySink {
     for (const auto& [name, label_value] : labels) {
       metric.label.push_back({std::string(name), std::string(label_value.text)});
     }
-    if (current_->type == MetricType::Counter) {
+    if (current_->type == prometheus::MetricType::Counter) {
       metric.counter.value = value;
     } else {
       metric.gauge.value = value;

@@ -8,15 +8,15 @@
 namespace surfzone::state {
 namespace {
 
-const char* TypeName(prometheus::MetricType type) {
+const char* TypeName(MetricType type) {
   switch (type) {
-    case prometheus::MetricType::Counter:
+    case MetricType::Counter:
       return "counter";
-    case prometheus::MetricType::Gauge:
+    case MetricType::Gauge:
       return "gauge";
-    case prometheus::MetricType::Summary:
+    case MetricType::Summary:
       return "summary";
-    case prometheus::MetricType::Histogram:
+    case MetricType::Histogram:
       return "histogram";
     default:
       return "untyped";
@@ -113,7 +113,7 @@ void AppendEscapedLabelValue(std::string& out, std::string_view value) {
   out.resize(static_cast<std::size_t>(WriteEscaped(out.data() + at, value) - out.data()));
 }
 
-void TextWriter::Begin(const char* name, const char* help, prometheus::MetricType type,
+void TextWriter::Begin(const char* name, const char* help, MetricType type,
                        std::size_t /*expected_samples*/) {
   name_ = name;
   help_ = help;

@@ -10,8 +10,6 @@
 ///   surfzone_controller_clients{controller}                gauge, when the controller has a total
 /// Families without samples are omitted (by the sink).
 
-#include <prometheus/metric_type.h>
-
 #include "emit_family.hpp"
 #include "surfzone/state/snapshot.hpp"
 #include "surfzone/state/text_writer.hpp"
@@ -21,7 +19,6 @@ namespace surfzone::state {
 template <typename Sink>
 void EmitWifiFamilies(const Snapshot& snapshot, Sink& sink) {
   using L = ExpositionLabels;
-  using prometheus::MetricType;
   const auto& aps = snapshot.aps;
   const auto& locations = snapshot.locations;
   const auto& controllers = snapshot.controllers;

@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include "sim_options.hpp"
-#include "surfzone/http/log.hpp"
 #include "surfzone/http/server.hpp"
+#include "surfzone/log/log.hpp"
 #include "surfzone/sim/config_writer.hpp"
 #include "surfzone/sim/fleet_generator.hpp"
 #include "surfzone/sim/fleet_loader.hpp"
@@ -16,7 +16,7 @@
 #include "truth_api.hpp"
 
 namespace sim = surfzone::sim;
-namespace slog = surfzone::http::log;
+namespace slog = surfzone::log;
 
 namespace {
 

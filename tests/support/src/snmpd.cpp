@@ -1,6 +1,7 @@
 #include "surfzone/testing/snmpd.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 #include <thread>
@@ -38,7 +39,9 @@ Snmpd::Snmpd(const std::string& sys_name) {
       dir_.path() + "/stdout.log",
       std::vector<std::string>{"SNMP_PERSISTENT_DIR=" + dir_.path() + "/persist",
                                "SNMPCONFPATH=" + dir_.path()});
-  for (int i = 0; i < 100; ++i) {
+  // Polls until it answers; a deadline rather than a count, as each snmpget takes its own time.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
     if (!SnmpGet("1.3.6.1.2.1.1.3.0").empty()) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -66,7 +66,7 @@ TEST(TextWriter, SharedStringLabelsAreEscapedOnlyWhenTheirTextNeedsIt) {
     EXPECT_EQ(shared.label_plain(), Reference(text) == text) << text;
     std::string out;
     TextWriter writer(out);
-    writer.Begin("m", "help", prometheus::MetricType::Gauge, 1);
+    writer.Begin("m", "help", MetricType::Gauge, 1);
     writer.Sample({{"a", shared}, {"b", std::string_view(text)}, {"c", text}}, 1);
     writer.End();
     const std::string want = "# HELP m help\n# TYPE m gauge\nm{a=\"" + Reference(text) + "\",b=\"" +

@@ -107,6 +107,8 @@ struct Handlers {
   /// "idle_evicted" (an idle connection closed to make room) or "refused" (the new one closed,
   /// none being idle). Optional.
   std::function<void(std::string_view reason)> on_connection_dropped;
+  /// Called for each request refused for missing or wrong credentials (never with them).
+  std::function<void()> on_auth_failure;
   /// Further endpoints by path, checked after the built-in ones (a route for "/" replaces the
   /// built-in index page); the label passed to on_request is the route's path.
   std::map<std::string, ExtraRoute, std::less<>> routes;
@@ -134,6 +136,11 @@ struct ServerOptions {
   std::size_t max_connections = 1024;
   std::size_t max_connections_per_address = 64;
   /// Limits of the request header block and body; exceeding them answers 431 / 413.
+  /// The exporter-toolkit web config (TLS, basic auth, headers; see web_config.hpp), or empty
+  /// for plain HTTP without auth. Read at Start() (a bad file throws) and again on each new
+  /// connection when it or a TLS file changed; a bad file then keeps the last good one.
+  /// With basic_auth_users, every endpoint but /-/healthy needs credentials.
+  std::string web_config_file;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 64 * 1024;
 };

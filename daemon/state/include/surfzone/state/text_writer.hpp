@@ -5,14 +5,13 @@
 /// then `name{label="value",...} value` lines; label values escaped (\\, \", \n); a family
 /// without samples writes nothing.
 
-#include <prometheus/metric_type.h>
-
 #include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "surfzone/state/metric_type.hpp"
 #include "surfzone/state/shared_string.hpp"
 
 namespace surfzone::state {
@@ -37,8 +36,7 @@ class TextWriter {
   explicit TextWriter(std::string& out) : out_(out) {}
 
   /// Starts a family; its HELP/TYPE lines are written with the first sample.
-  void Begin(const char* name, const char* help, prometheus::MetricType type,
-             std::size_t expected_samples = 0);
+  void Begin(const char* name, const char* help, MetricType type, std::size_t expected_samples = 0);
   void Sample(ExpositionLabels labels, double value);
   void Sample(ExpositionLabels labels, std::uint64_t value);  // exact, no rounding to double
   void Sample(ExpositionLabels labels, int value);
@@ -61,7 +59,7 @@ class TextWriter {
   std::string& out_;
   std::string_view name_;
   const char* help_ = "";
-  prometheus::MetricType type_ = prometheus::MetricType::Untyped;
+  MetricType type_ = MetricType::Untyped;
   bool header_written_ = false;
 };
 

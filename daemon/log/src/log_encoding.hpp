@@ -1,15 +1,15 @@
 #pragma once
 
-// Encoding of log records as logfmt or JSON lines (internal to surfzone_http).
+// Encoding of log records as logfmt or JSON lines (internal to surfzone_log).
 
 #include <chrono>
 #include <span>
 #include <string>
 #include <string_view>
 
-#include "surfzone/http/log.hpp"
+#include "surfzone/log/log.hpp"
 
-namespace surfzone::http::log::internal {
+namespace surfzone::log::internal {
 
 /// Appends `key` as a logfmt key: characters that would break parsing become '_'.
 void AppendLogfmtKey(std::string& out, std::string_view key);
@@ -31,4 +31,4 @@ std::string EncodeBody(Format format, std::string_view msg, std::span<const Fiel
 std::string FormatLine(Format format, std::chrono::system_clock::time_point time,
                        std::string_view level, std::string_view body);
 
-}  // namespace surfzone::http::log::internal
+}  // namespace surfzone::log::internal

@@ -5,7 +5,7 @@
 #include <ctime>
 #include <iterator>
 
-namespace surfzone::http::log::internal {
+namespace surfzone::log::internal {
 namespace {
 
 constexpr char kHexDigits[] = "0123456789abcdef";
@@ -151,4 +151,4 @@ std::string FormatLine(Format format, std::chrono::system_clock::time_point time
   return line;
 }
 
-}  // namespace surfzone::http::log::internal
+}  // namespace surfzone::log::internal

@@ -1,4 +1,4 @@
-#include "surfzone/http/log.hpp"
+#include "surfzone/log/log.hpp"
 
 #include <spdlog/details/log_msg.h>
 #include <spdlog/logger.h>
@@ -12,7 +12,7 @@
 
 #include "log_encoding.hpp"
 
-namespace surfzone::http::log {
+namespace surfzone::log {
 namespace {
 
 // Records from the structured helpers go through a logger with this name; their payload is an
@@ -170,4 +170,4 @@ void LogFields(Level level, std::string_view msg, std::span<const Field> fields)
   state->structured->log(spd_level, spdlog::string_view_t(body.data(), body.size()));
 }
 
-}  // namespace surfzone::http::log
+}  // namespace surfzone::log

@@ -1,4 +1,4 @@
-#include "surfzone/http/log.hpp"
+#include "surfzone/log/log.hpp"
 
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
@@ -13,7 +13,7 @@
 
 #include "log_encoding.hpp"
 
-namespace surfzone::http::log {
+namespace surfzone::log {
 namespace {
 
 const std::regex kLogfmtLine(
@@ -155,4 +155,4 @@ TEST(LogEncoding, TimestampIsUtcWithMilliseconds) {
 }
 
 }  // namespace
-}  // namespace surfzone::http::log
+}  // namespace surfzone::log
