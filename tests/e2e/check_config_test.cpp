@@ -55,6 +55,28 @@ TEST(E2eCheckConfig, DuplicateApNameFailsNamingFileLineAndField) {
   ExpectNoSecrets(r);
 }
 
+// --shard: each shard's share is printed; the two shares add up to the whole; a bad value is a
+// usage error naming the flag.
+TEST(E2eCheckConfig, ShardSharesAddUpAndABadShardIsRefused) {
+  TempDir dir;
+  const std::string path = dir.Write("surfzone.yaml", TwoLocations("ap-two"));
+  int locations = 0;
+  for (const char* shard : {"--shard=1/2", "--shard=2/2"}) {
+    const RunResult r = RunSurfzoned(dir.path(), {"--check-config", "--config.file", path, shard});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    const std::string prefix = "shard " + std::string(shard).substr(8) + ": ";
+    const auto at = r.out.find(prefix);
+    ASSERT_NE(at, std::string::npos) << r.out;
+    locations += std::stoi(r.out.substr(at + prefix.size()));
+  }
+  EXPECT_EQ(locations, 2);
+  const RunResult bad =
+      RunSurfzoned(dir.path(), {"--check-config", "--config.file", path, "--shard=3/2"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.exit_code, -1) << "did not exit within the limit";
+  EXPECT_NE((bad.out + bad.err).find("--shard"), std::string::npos) << bad.out << bad.err;
+}
+
 TEST(E2eCheckConfig, MissingFileFails) {
   TempDir dir;
   const RunResult r =

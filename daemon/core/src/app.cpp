@@ -129,11 +129,14 @@ class Daemon {
     poller_.SetMaxInFlight(cfg.max_in_flight);
     shard_ = EffectiveShard(options_, cfg);
     metrics_.SetShard(shard_);
-    ShardedConfig sharded = FilterShard(cfg, shard_);
-    auto added = fleet_.Apply(sharded.config, sharded.controllers);
-    poller_.Add(added);
+    if (shard_.count <= 1) {  // the whole inventory: no filtered copy
+      poller_.Add(fleet_.Apply(cfg));
+    } else {
+      ShardedConfig sharded = FilterShard(cfg, shard_);
+      poller_.Add(fleet_.Apply(sharded.config, sharded.controllers));
+      loader_.Dispose(std::move(sharded));
+    }
     loader_.Dispose(std::move(cfg));
-    loader_.Dispose(std::move(sharded));
   }
 
   // Poll thread: the file is read and validated on the loader's thread; only the swap runs
