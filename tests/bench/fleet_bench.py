@@ -269,6 +269,26 @@ def inject_outage(sim_web, config, count, duration):
     return set(down)
 
 
+def start_simulator(build, tmp, aps, seed, cpu, extra):
+    """surfzone-sim serving `aps` generated APs (one 127.A.B.C address each, one UDP port) and
+    writing the matching surfzoned config; returns (proc, web address, config path, UDP port)
+    once its web API answers and the config is written."""
+    config = os.path.join(tmp, "surfzone.yaml")
+    sim_web = f"127.0.0.1:{free_port()}"
+    base = free_port(socket.SOCK_DGRAM)
+    sim = Proc([os.path.join(build, "tests/simulator/app/surfzone-sim"), "--generate", str(aps),
+                "--seed", str(seed), "--addressing", "hosts", "--speed", "1", "--base-port",
+                str(base), "--web.listen-address", sim_web, "--write-config", config] + extra,
+               cpu, os.path.join(tmp, "sim.log"))
+    try:
+        wait_until("the simulator", lambda: http_get(f"http://{sim_web}/clock") and
+                   os.path.getsize(config) > 0, 120)
+    except BaseException:
+        sim.stop()
+        raise
+    return sim, sim_web, config, base
+
+
 def run_surfzoned(a, sim, sim_web, config, tmp, base):
     port = free_port()
     daemon = Proc([os.path.join(a.build, "daemon/surfzoned"), "--config.file", config,
@@ -550,19 +570,12 @@ def main():
         p.error("--controllers has no snmp_exporter equivalent here")
 
     tmp = tempfile.mkdtemp(prefix="surfzone-fleet-bench-")
-    config = os.path.join(tmp, "surfzone.yaml")
-    sim_web = f"127.0.0.1:{free_port()}"
-    base = free_port(socket.SOCK_DGRAM)
-    sim = Proc([os.path.join(a.build, "tests/simulator/app/surfzone-sim"), "--generate",
-                str(a.aps), "--seed", str(a.seed), "--addressing", "hosts", "--speed", "1",
-                "--base-port", str(base), "--web.listen-address", sim_web, "--write-config",
-                config, "--interval", a.interval, "--timeout", a.timeout, "--retries",
-                str(a.retries), "--profiles", "vendor" if a.profiles == "vendor" else "fleet"] +
-               (["--controllers", str(a.controllers)] if a.controllers else []),
-               a.sim_cpu, os.path.join(tmp, "sim.log"))
+    sim, sim_web, config, base = start_simulator(
+        a.build, tmp, a.aps, a.seed, a.sim_cpu,
+        ["--interval", a.interval, "--timeout", a.timeout, "--retries", str(a.retries),
+         "--profiles", "vendor" if a.profiles == "vendor" else "fleet"] +
+        (["--controllers", str(a.controllers)] if a.controllers else []))
     try:
-        wait_until("the simulator", lambda: http_get(f"http://{sim_web}/clock") and
-                   os.path.getsize(config) > 0, 120)
         if a.tool == "surfzoned":
             result = run_surfzoned(a, sim, sim_web, config, tmp, base)
         else:

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import shlex
-import socket
 import statistics
 import sys
 import tempfile
@@ -31,8 +30,8 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fleet_bench import (Proc, free_port, http_get, parse_metrics, total,  # noqa: E402
-                         wait_until)
+from fleet_bench import (Proc, free_port, http_get, parse_metrics,  # noqa: E402
+                         start_simulator, total, wait_until)
 
 
 class Prober(threading.Thread):
@@ -81,18 +80,10 @@ def main():
     command = " ".join(shlex.quote(x) for x in sys.argv)
 
     tmp = tempfile.mkdtemp(prefix="surfzone-reload-bench-")
-    config = os.path.join(tmp, "surfzone.yaml")
-    sim_web = f"127.0.0.1:{free_port()}"
-    base = free_port(socket.SOCK_DGRAM)
-    sim = Proc([os.path.join(a.build, "tests/simulator/app/surfzone-sim"), "--generate",
-                str(a.aps), "--seed", str(a.seed), "--addressing", "hosts", "--speed", "1",
-                "--base-port", str(base), "--web.listen-address", sim_web, "--write-config",
-                config, "--interval", a.interval, "--profiles", "vendor"], 1,
-               os.path.join(tmp, "sim.log"))
+    sim, _, config, _ = start_simulator(a.build, tmp, a.aps, a.seed, 1,
+                                        ["--interval", a.interval, "--profiles", "vendor"])
     daemon = None
     try:
-        wait_until("the simulator", lambda: http_get(f"http://{sim_web}/clock") and
-                   os.path.getsize(config) > 0, 120)
         port = free_port()
         log_path = os.path.join(tmp, "surfzoned.log")
         daemon = Proc([os.path.join(a.build, "daemon/surfzoned"), "--config.file", config,

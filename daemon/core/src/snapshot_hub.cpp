@@ -17,8 +17,8 @@ std::int64_t SnapshotHub::Now() {
 
 void SnapshotHub::Fresh(std::function<void(Ptr)> done) {
   const std::int64_t asked = Now();
-  if (built_at_.load(std::memory_order_acquire) != 0 &&
-      asked - built_at_.load(std::memory_order_acquire) < max_age_ns_) {
+  const std::int64_t built = built_at_.load(std::memory_order_acquire);
+  if (built != 0 && asked - built < max_age_ns_) {
     if (Ptr latest = Latest()) {
       done(std::move(latest));
       return;

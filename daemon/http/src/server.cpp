@@ -237,15 +237,21 @@ std::string Stamp(const std::filesystem::path& path) {
   return fmt::format("{}:{};", size, mtime.time_since_epoch().count());
 }
 
+// The stamps of the web config file and of the TLS files `config` names (if any).
+std::string WebStamp(const std::filesystem::path& file, const WebConfig* config) {
+  std::string stamp = Stamp(file);
+  if (config != nullptr && config->tls) {
+    stamp += Stamp(config->tls->cert_file) + Stamp(config->tls->key_file) +
+             Stamp(config->tls->client_ca_file);
+  }
+  return stamp;
+}
+
 }  // namespace
 
 void Server::Impl::RefreshWebConfig() {
   if (options_.web_config_file.empty()) return;
-  std::string stamp = Stamp(options_.web_config_file);
-  if (web_ && web_->config.tls) {
-    stamp += Stamp(web_->config.tls->cert_file) + Stamp(web_->config.tls->key_file) +
-             Stamp(web_->config.tls->client_ca_file);
-  }
+  const std::string stamp = WebStamp(options_.web_config_file, web_ ? &web_->config : nullptr);
   if (web_ && stamp == web_stamp_) return;
   if (stamp == web_failed_stamp_) return;  // the same bad file: said so already
   try {
@@ -254,11 +260,7 @@ void Server::Impl::RefreshWebConfig() {
     if (next->config.tls) next->tls = MakeTlsContext(*next->config.tls);
     const bool first = web_ == nullptr;
     // The stamp of what was read, TLS files included (they may have been named just now).
-    std::string read_stamp = Stamp(options_.web_config_file);
-    if (next->config.tls) {
-      read_stamp += Stamp(next->config.tls->cert_file) + Stamp(next->config.tls->key_file) +
-                    Stamp(next->config.tls->client_ca_file);
-    }
+    std::string read_stamp = WebStamp(options_.web_config_file, &next->config);
     web_ = std::move(next);
     web_stamp_ = std::move(read_stamp);
     web_failed_stamp_.clear();

@@ -93,7 +93,6 @@ struct Connection {
   std::chrono::steady_clock::time_point idle_since = std::chrono::steady_clock::now();
   bool closed = false;  // Close() was called; it leaves the set when its coroutine ends
   std::shared_ptr<const WebState> web;       // null: no web config
-  bool gzip = false;                         // the current request accepts a gzip-encoded reply
   asio::steady_timer* wait_timer = nullptr;  // set while waiting for a reply from elsewhere
 };
 

@@ -14,7 +14,6 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <cstdlib>
 #include <exception>
 #include <string_view>
 #include <tuple>
@@ -57,28 +56,6 @@ asio::awaitable<void> LingeringClose(DualStream& dual) {
     }
   }
   stream.close();
-}
-
-// Whether Accept-Encoding lists gzip with a non-zero q (Prometheus sends "gzip").
-bool AcceptsGzip(const Request& req) {
-  const std::string_view value = req[bhttp::field::accept_encoding];
-  std::size_t at = 0;
-  while (at < value.size()) {
-    std::size_t end = value.find(',', at);
-    if (end == std::string_view::npos) end = value.size();
-    std::string_view item = value.substr(at, end - at);
-    at = end + 1;
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    const std::string_view coding = item.substr(0, item.find(';'));
-    std::string lower(coding);
-    while (!lower.empty() && lower.back() == ' ') lower.pop_back();
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower != "gzip") continue;
-    const auto q = item.find("q=");
-    return q == std::string_view::npos ||
-           std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) > 0;
-  }
-  return false;
 }
 
 // bcrypt checks waiting or running at most; beyond, a login is answered 503 at once, so that a
@@ -163,7 +140,6 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(4096),
                                                            asio::as_tuple(asio::use_awaitable));
       buffer.commit(n);
-      conn->idle = false;
       if (ec || conn->closed) break;
     }
     conn->idle = false;
@@ -194,7 +170,6 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       if (stopping_) break;
       continue;  // answered 401 (or 503); the connection stays for a retry with credentials
     }
-    conn->gzip = AcceptsGzip(req);
     if (auto target = FindAsync(req)) {
       const bool keep = co_await ServeAsync(*conn, req, std::move(*target));
       if (!keep || stopping_) break;
