@@ -1,6 +1,10 @@
 // `surfzoned --check-config` and `--version`: exit codes, error locations, no secrets.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <regex>
+#include <string>
+
 #include "config_yaml.hpp"
 #include "surfzone/testing/snmpd.hpp"
 #include "surfzoned_process.hpp"
@@ -85,11 +89,29 @@ TEST(E2eCheckConfig, MissingFileFails) {
   EXPECT_NE(r.err.find("nope.yaml"), std::string::npos) << r.err;
 }
 
-TEST(E2eCheckConfig, VersionPrintsTheProjectVersion) {
+// The newest released version in deploy/CHANGELOG.md: the first "## X.Y.Z (date)" heading (an
+// "## Unreleased" section may come before it). Empty if there is none.
+std::string NewestChangelogVersion() {
+  std::ifstream in(std::string(SURFZONE_SOURCE_DIR) + "/deploy/CHANGELOG.md");
+  const std::regex heading(R"(^## (\d+\.\d+\.\d+) \(\d{4}-\d{2}-\d{2}\)$)");
+  std::smatch m;
+  for (std::string line; std::getline(in, line);) {
+    if (std::regex_match(line, m, heading)) return m[1];
+  }
+  return {};
+}
+
+TEST(E2eCheckConfig, VersionIsTheNewestChangelogVersion) {
+  const std::string newest = NewestChangelogVersion();
+  ASSERT_FALSE(newest.empty()) << "no \"## X.Y.Z (YYYY-MM-DD)\" heading in deploy/CHANGELOG.md";
   TempDir dir;
   const RunResult r = RunSurfzoned(dir.path(), {"--version"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE((r.out + r.err).find("0.1.0"), std::string::npos) << r.out << r.err;
+  std::smatch m;
+  const std::regex line(R"(^surfzoned (\d+\.\d+\.\d+) \(revision [^)]+\)\n$)");
+  ASSERT_TRUE(std::regex_match(r.out, m, line))
+      << "not \"surfzoned X.Y.Z (revision R)\": " << r.out;
+  EXPECT_EQ(m[1], newest) << "--version differs from the newest version in deploy/CHANGELOG.md";
 }
 
 }  // namespace

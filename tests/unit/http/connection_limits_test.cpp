@@ -95,16 +95,31 @@ TEST(HttpConnectionLimits, BusyConnectionsAreNotEvictedAndTheNewOneIsRefused) {
   Drops drops;
   Handlers handlers;
   handlers.on_connection_dropped = std::ref(drops);
+  // Scrapes whose reply never comes (until the test ends): their connections are busy.
+  std::mutex pending_mutex;
+  std::vector<Respond> pending;
+  handlers.metrics = [&](Respond respond) {
+    std::lock_guard lock(pending_mutex);
+    pending.push_back(std::move(respond));
+  };
+  const auto pending_count = [&] {
+    std::lock_guard lock(pending_mutex);
+    return pending.size();
+  };
   ServerOptions options;
   options.max_connections_per_address = 2;
-  options.header_timeout = std::chrono::seconds(30);
+  options.metrics_timeout = std::chrono::seconds(30);
   Server server("127.0.0.1:0", handlers, options);
   server.Start();
   asio::io_context io;
-  // Two connections in the middle of a request header (not idle).
+  // Two connections in the middle of a request (not idle): wait until the server has read both.
   auto busy = HoldIdle(io, server.port(), 2);
-  for (auto& s : busy) asio::write(*s, asio::buffer(std::string("GET /metrics HTTP/1.1\r\n")));
-  std::this_thread::sleep_for(milliseconds(100));  // let the server read them
+  for (auto& s : busy) asio::write(*s, asio::buffer(std::string("GET /metrics HTTP/1.1\r\n\r\n")));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (pending_count() < 2 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(milliseconds(1));
+  }
+  ASSERT_EQ(pending_count(), 2u) << "the server did not read both requests within 5 s";
   // A third from the same address finds nothing idle to close: refused.
   auto third = HoldIdle(io, server.port(), 1);
   char byte = 0;
