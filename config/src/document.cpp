@@ -1,5 +1,6 @@
 #include "document.hpp"
 
+#include "redact.hpp"
 #include "sections.hpp"
 
 namespace surfzone::config::detail {
@@ -16,7 +17,7 @@ std::optional<YAML::Node> LoadWhole(const std::string& text, const std::string& 
     }
     return documents[0];
   } catch (const YAML::Exception& e) {
-    diag.Add(Where{file, e.mark, ""}, "YAML syntax error: " + e.msg);
+    diag.Add(Where{file, e.mark, ""}, "YAML syntax error: " + SafeYamlMessage(e.msg));
     return std::nullopt;
   }
 }

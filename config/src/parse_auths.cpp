@@ -135,7 +135,8 @@ std::map<std::string, Auth> ParseAuths(FileReader& reader, const YAML::Node& nod
     const YAML::Node key = entry.first;
     const YAML::Node value = entry.second;
     if (!key.IsScalar() || key.Scalar().empty()) {
-      reader.Error(key, "auths", "auth names must be non-empty strings, got " + Describe(key));
+      reader.Error(key, "auths",
+                   "auth names must be non-empty strings, got " + reader.Describe(key, "auths"));
       continue;
     }
     const std::string name = key.Scalar();

@@ -87,15 +87,28 @@ void FileReader::Error(const YAML::Node& node, std::string path, std::string mes
   diag_.Add(At(node, std::move(path)), std::move(message));
 }
 
+std::string FileReader::LineColumn(const YAML::Node& node) const {
+  const YAML::Mark mark = At(node, "").mark;
+  if (mark.is_null()) return "an unknown position";
+  return std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+std::string FileReader::Describe(const YAML::Node& node, const std::string& path) const {
+  if (IsSecretPath(path)) return Shape(node, false) + " " + HiddenNote(path);
+  // A file's root that is not a map may be anything, e.g. an env file of NAME=secret lines.
+  if (path.empty()) return Shape(node, true);
+  return detail::Describe(node);
+}
+
 bool FileReader::ExpectMap(const YAML::Node& node, const std::string& path) {
   if (node.IsMap()) return true;
-  Error(node, path, "expected a map, got " + Describe(node));
+  Error(node, path, "expected a map, got " + Describe(node, path));
   return false;
 }
 
 bool FileReader::ExpectSequence(const YAML::Node& node, const std::string& path) {
   if (node.IsSequence()) return true;
-  Error(node, path, "expected a list, got " + Describe(node));
+  Error(node, path, "expected a list, got " + Describe(node, path));
   return false;
 }
 
@@ -106,19 +119,34 @@ void FileReader::CheckKeys(const YAML::Node& map, const std::string& path,
   for (const auto& entry : map) {
     const YAML::Node key = entry.first;
     if (!key.IsScalar()) {
-      Error(key, path, "keys must be plain names, got " + Describe(key));
+      Error(key, path, "keys must be plain names, got " + Describe(key, path));
       continue;
     }
     const std::string name = key.Scalar();
+    const bool known = Contains(allowed, name) || Contains(also_allowed, name);
+    // An unknown key may be a password written in the wrong place, or a line of an env file.
+    const bool shown = known || (!IsSecretPath(path) && LooksLikeName(name));
+    const auto hidden = [&] {
+      return " at " + LineColumn(key) + " " +
+             (IsSecretPath(path) ? HiddenNote(path)
+                                 : "(" + std::to_string(name.size()) + " characters, not shown)");
+    };
     // yaml-cpp keeps both entries of a repeated key and lookups see only the first one, so a
     // repeated key would silently lose a value.
     if (!seen.insert(name).second) {
-      Error(key, JoinPath(path, name), "duplicate field " + Quote(name));
+      if (shown) {
+        Error(key, JoinPath(path, name), "duplicate field " + Quote(name));
+      } else {
+        Error(key, path, "duplicate field" + hidden());
+      }
       continue;
     }
-    if (!Contains(allowed, name) && !Contains(also_allowed, name)) {
-      Error(key, JoinPath(path, name),
-            "unknown field " + Quote(name) + "; allowed: " + KeyList(allowed, also_allowed));
+    if (known) continue;
+    const std::string allowed_list = "; allowed: " + KeyList(allowed, also_allowed);
+    if (shown) {
+      Error(key, JoinPath(path, name), "unknown field " + Quote(name) + allowed_list);
+    } else {
+      Error(key, path, "unknown field" + hidden() + allowed_list);
     }
   }
 }
@@ -140,9 +168,10 @@ std::optional<std::string> FileReader::Scalar(const YAML::Node& map, const std::
     return std::nullopt;
   }
   if (!value.IsScalar()) {
-    Error(value, JoinPath(path, key),
+    const std::string field = JoinPath(path, key);
+    Error(value, field,
           std::string("expected ") + expected + ", got " +
-              (value.IsNull() ? "no value" : Describe(value)));
+              (value.IsNull() ? "no value" : Describe(value, field)));
     return std::nullopt;
   }
   return value.Scalar();
@@ -174,15 +203,17 @@ std::optional<long long> FileReader::Integer(const YAML::Node& map, const std::s
   const auto text = Scalar(map, path, key, Need::kOptional, "an integer");
   if (!text) return std::nullopt;
   const YAML::Node value = map[std::string(key)];
+  const std::string field = JoinPath(path, key);
   long long number = 0;
   if (!YAML::convert<long long>::decode(value, number)) {
-    Error(value, JoinPath(path, key), "expected an integer, got " + Quote(*text));
+    Error(value, field, "expected an integer, got " + Describe(value, field));
     return std::nullopt;
   }
   if (number < min || number > max) {
-    Error(value, JoinPath(path, key),
+    Error(value, field,
           std::string(key) + " must be between " + std::to_string(min) + " and " +
-              std::to_string(max) + ", got " + std::to_string(number));
+              std::to_string(max) + ", got " +
+              (IsSecretPath(field) ? HiddenNote(field) : std::to_string(number)));
     return std::nullopt;
   }
   return number;
@@ -193,15 +224,16 @@ std::optional<double> FileReader::Real(const YAML::Node& map, const std::string&
   const auto text = Scalar(map, path, key, Need::kOptional, "a number");
   if (!text) return std::nullopt;
   const YAML::Node value = map[std::string(key)];
+  const std::string field = JoinPath(path, key);
   double number = 0;
   if (!YAML::convert<double>::decode(value, number) || !std::isfinite(number)) {
-    Error(value, JoinPath(path, key), "expected a number, got " + Quote(*text));
+    Error(value, field, "expected a number, got " + Describe(value, field));
     return std::nullopt;
   }
   if (number < min || number > max) {
-    Error(value, JoinPath(path, key),
+    Error(value, field,
           std::string(key) + " must be between " + FormatNumber(min) + " and " + FormatNumber(max) +
-              ", got " + *text);
+              ", got " + (IsSecretPath(field) ? HiddenNote(field) : *text));
     return std::nullopt;
   }
   return number;
@@ -213,8 +245,9 @@ std::optional<Duration> FileReader::DurationField(const YAML::Node& map, const s
   if (!text) return std::nullopt;
   const auto duration = ParseDuration(*text);
   if (!duration) {
-    Error(map[std::string(key)], JoinPath(path, key),
-          "invalid duration " + Quote(*text) +
+    const std::string field = JoinPath(path, key);
+    Error(map[std::string(key)], field,
+          "invalid duration " + (IsSecretPath(field) ? HiddenNote(field) : Quote(*text)) +
               "; expected a positive number with a unit (ms, s, m, h, d), e.g. 500ms, 30s, 1m30s");
   }
   return duration;

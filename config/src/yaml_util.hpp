@@ -12,13 +12,15 @@
 
 #include "diagnostics.hpp"
 #include "enum_tables.hpp"
+#include "redact.hpp"
 #include "surfzone/config/config.hpp"
 
 namespace surfzone::config::detail {
 
 enum class Need { kOptional, kRequired };
 
-/// "null", "a sequence", "a map", or the quoted scalar.
+/// "null", "a sequence", "a map", or the quoted scalar. Not for secrets: see
+/// FileReader::Describe.
 std::string Describe(const YAML::Node& node);
 
 /// True when `map` (a map node) has `key`, whatever its value.
@@ -39,6 +41,12 @@ class FileReader {
   /// Like At(), for `map[key]`; falls back to the map's own position when the key is absent.
   Where AtKey(const YAML::Node& map, const std::string& path, std::string_view key) const;
   void Error(const YAML::Node& node, std::string path, std::string message);
+  /// "line:column" (1-based) of `node`, for naming a value that is not shown.
+  std::string LineColumn(const YAML::Node& node) const;
+  /// What `node` at `path` is, safe to print: in a secret section only its kind (plus
+  /// "(value hidden in auths)"), at a file's root (path "") its kind and size, elsewhere
+  /// detail::Describe.
+  std::string Describe(const YAML::Node& node, const std::string& path) const;
 
   /// False (and an error) unless node is a map.
   bool ExpectMap(const YAML::Node& node, const std::string& path);
@@ -46,7 +54,9 @@ class FileReader {
   bool ExpectSequence(const YAML::Node& node, const std::string& path);
 
   /// Reports non-scalar keys, duplicate keys and keys in neither `allowed` nor `also_allowed`;
-  /// the message lists the allowed keys.
+  /// the message lists the allowed keys. An unknown key's text is shown only outside secret
+  /// sections and when it looks like a name; otherwise the error is at `path` and gives the
+  /// key's line and column.
   void CheckKeys(const YAML::Node& map, const std::string& path,
                  std::span<const std::string_view> allowed,
                  std::span<const std::string_view> also_allowed = {});
@@ -68,7 +78,8 @@ class FileReader {
   std::optional<Duration> DurationField(const YAML::Node& map, const std::string& path,
                                         std::string_view key);
 
-  /// One of the names in `table`; the error lists them all.
+  /// One of the names in `table`; the error lists them all (and quotes the value unless in a
+  /// secret section).
   template <class E, std::size_t N>
   std::optional<E> Enum(const YAML::Node& map, const std::string& path, std::string_view key,
                         const EnumName<E> (&table)[N], Need need = Need::kOptional) {
@@ -76,9 +87,12 @@ class FileReader {
     if (!text) return std::nullopt;
     const auto value = ParseEnum(table, *text);
     if (!value) {
-      Error(
-          map[std::string(key)], JoinPath(path, key),
-          "unknown " + std::string(key) + " " + Quote(*text) + "; allowed: " + AllowedNames(table));
+      const std::string field = JoinPath(path, key);
+      Error(map[std::string(key)], field,
+            IsSecretPath(field)
+                ? "unknown " + std::string(key) + " (allowed: " + AllowedNames(table) + ")"
+                : "unknown " + std::string(key) + " " + Quote(*text) +
+                      "; allowed: " + AllowedNames(table));
     }
     return value;
   }

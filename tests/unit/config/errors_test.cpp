@@ -28,7 +28,8 @@ locations:
         adress: 10.0.0.2
 locatoins: []
 )");
-  EXPECT_TRUE(HasError(errors, 4, "auths.v2.comunity", "unknown field \"comunity\""));
+  // Inside auths an unknown key may be a password: its text is not shown.
+  EXPECT_TRUE(HasError(errors, 4, "auths.v2", "unknown field at 4:5 (value hidden in auths)"));
   EXPECT_TRUE(HasError(errors, 6, "defaults.intervall", "unknown field \"intervall\""));
   EXPECT_TRUE(HasError(errors, 6, "defaults.intervall", "allowed: interval, timeout"));
   EXPECT_TRUE(HasError(errors, 11, "locations[0].colour", "unknown field \"colour\""));
@@ -250,7 +251,7 @@ locations:
   - name: A
     kind: nowhere
 )");
-  EXPECT_TRUE(HasError(errors, 3, "auths.x.version", "unknown version \"4\"; allowed: 1, 2c, 3"));
+  EXPECT_TRUE(HasError(errors, 3, "auths.x.version", "unknown version (allowed: 1, 2c, 3)"));
   EXPECT_TRUE(HasError(errors, 5, "defaults.retries", "got 99"));
   EXPECT_TRUE(HasError(errors, 8, "locations[0].kind", "unknown kind \"nowhere\""));
   EXPECT_EQ(errors.size(), 3u) << Dump(errors);
