@@ -196,6 +196,8 @@ TEST_F(E2ePolling, MetricsSnapshotIsBuiltWhenAScrapeAsks) {
   EXPECT_GE(built, 1);
   EXPECT_EQ(ValueOr(second, "surfzone_metrics_snapshots_total", {}), built);
 
+  // The one fixed wait in the process tests, on purpose: it shows that nothing is built while
+  // nobody scrapes, and any condition we could poll for would itself be a scrape.
   std::this_thread::sleep_for(2500ms);  // two and a half 1 s ticks, no scrape
   const MetricsText later = daemon.Scrape();
   EXPECT_EQ(ValueOr(later, "surfzone_metrics_snapshots_total", {}), built + 1);
