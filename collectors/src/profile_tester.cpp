@@ -29,12 +29,18 @@ namespace asio = boost::asio;
 /// OID text -> the profile key that asks for it.
 std::map<std::string, std::string> ProfileOidLabels(const config::ProfileSpec& spec) {
   std::map<std::string, std::string> out;
-  for (const auto& [role, oid] : spec.scalars) out[oid] = "scalars." + role;
+  auto add = [&](std::string_view oids, const std::string& label) {
+    while (true) {  // one OID, or several joined by kOidSum
+      const auto sep = oids.find(config::kOidSum);
+      out[std::string(oids.substr(0, sep))] = label;
+      if (sep == std::string_view::npos) break;
+      oids.remove_prefix(sep + config::kOidSum.size());
+    }
+  };
+  for (const auto& [role, oid] : spec.scalars) add(oid, "scalars." + role);
   auto table = [&](const std::optional<config::TableSpec>& t, const char* name) {
     if (!t) return;
-    for (const auto& [role, oid] : t->columns) {
-      out[oid] = std::string(name) + ".columns." + role;
-    }
+    for (const auto& [role, oid] : t->columns) add(oid, std::string(name) + ".columns." + role);
   };
   table(spec.aps, "aps");
   table(spec.radios, "radios");

@@ -296,6 +296,7 @@ void ParseSnmpwalk(std::string_view text, std::string_view source, Mib& mib) {
     oid = Oid::Parse(line.substr(0, n));
     if (!oid) fail(line_no, "not an OID");
     value = std::string(line.substr(n + 2));
+    value.erase(0, value.find_first_not_of(' '));
     entry_line = line_no;
   }
   if (oid && OpenQuote(value)) fail(entry_line, "unterminated quoted string");
