@@ -88,6 +88,13 @@ void WifiCollector::Decode(const PollResult& result, ApSample& sample) const {
               : detail::CellText(v);
     }
     if (role == "clients" || role == "aps_total" || role == "aps_up") counts[role].push_back(v);
+    if (role == "uptime" && !sample.system.sys_uptime_ticks) {
+      // No sysUpTime.0: the profile's stand-in (e.g. HOST-RESOURCES-MIB hrSystemUptime).
+      if (auto ticks = v->AsUnsigned(); ticks && *ticks <= 0xffffffffULL) {
+        sample.system.sys_uptime_ticks = static_cast<std::uint32_t>(*ticks);
+        sample.system.uptime_from_profile = true;
+      }
+    }
   }
   out.controller_clients = detail::CellSum(counts["clients"]);
   out.aps_total = detail::CellSum(counts["aps_total"]);

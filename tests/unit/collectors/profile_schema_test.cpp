@@ -2,6 +2,8 @@
 // through the tester's poll path (MibClient + ExecutePlan + Profile::Decode).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "surfzone/collectors/profile_tester.hpp"
 #include "surfzone/collectors/wifi_summary.hpp"
 #include "surfzone/config/load.hpp"
@@ -78,6 +80,45 @@ TEST(ProfileSchema, DeviceWithoutUptimeIsReported) {
   bool listed = false;
   for (const auto& m : r.missing) listed = listed || m.oid == "1.3.6.1.2.1.1.3.0";
   EXPECT_TRUE(listed) << "sysUpTime.0 listed as missing";
+}
+
+TEST(ProfileSchema, UptimeFromAnotherOidOrNone) {
+  // No sysUpTime.0 / snmpEngineTime: HOST-RESOURCES-MIB hrSystemUptime.0 stands in.
+  const std::string yaml = "name: s\nscalars:\n  uptime: 1.3.6.1.2.1.25.1.1.0\n";
+  const auto r = Poll(yaml, "1.3.6.1.2.1.25.1.1.0|67|500\n");
+  EXPECT_EQ(r.sample.system.sys_uptime_ticks, 500u);
+  EXPECT_STREQ(UptimeSource(r.sample.system), "profile");
+  // sysUpTime.0 present: it wins over the profile's stand-in.
+  const auto both = Poll(yaml, "1.3.6.1.2.1.1.3.0|67|900\n1.3.6.1.2.1.25.1.1.0|67|500\n");
+  EXPECT_EQ(both.sample.system.sys_uptime_ticks, 900u);
+  EXPECT_STREQ(UptimeSource(both.sample.system), "sys_uptime");
+  // Neither: "none" (surfzone_ap_info{uptime_source="none"}: no reboot detection).
+  EXPECT_STREQ(UptimeSource(Poll(yaml, "").sample.system), "none");
+}
+
+TEST(ProfileSchema, AutoDetectionSaysWhichProbesFailed) {
+  const auto& specs = BuiltinProfileSpecs();
+  // net-snmp's generic sysObjectID and no vendor probe answering: nothing matches.
+  const DetectExplanation none =
+      ExplainDetection(specs, {.sys_object_id = "1.3.6.1.4.1.8072.3.2.10", .answered_probes = {}});
+  EXPECT_EQ(none.profile, std::nullopt);
+  EXPECT_EQ(none.how, "none");
+  // unifi.yaml detect.probe: unifiApSystemModel
+  EXPECT_NE(std::find(none.failed_probes.begin(), none.failed_probes.end(),
+                      "unifi:1.3.6.1.4.1.41112.1.6.3.3.0"),
+            none.failed_probes.end());
+  std::size_t ap_probes = 0;  // every probe of the AP (non-controller) profiles failed
+  for (const auto& s : specs) ap_probes += s.controller ? 0 : s.detect_probe.size();
+  EXPECT_EQ(none.failed_probes.size(), ap_probes);
+  const DetectExplanation probe = ExplainDetection(
+      specs, {.sys_object_id = "", .answered_probes = {"1.3.6.1.4.1.41112.1.6.3.3.0"}});
+  EXPECT_EQ(probe.profile, "unifi");
+  EXPECT_EQ(probe.how, "probe:1.3.6.1.4.1.41112.1.6.3.3.0");
+  // cisco-wlc.yaml detect.sys_object_id 1.3.6.1.4.1.14179 (controllers allowed)
+  const DetectExplanation sys = ExplainDetection(
+      specs, {.sys_object_id = "1.3.6.1.4.1.14179.1.1", .answered_probes = {}}, true);
+  EXPECT_EQ(sys.profile, "cisco-wlc");
+  EXPECT_EQ(sys.how, "sys_object_id:1.3.6.1.4.1.14179");
 }
 
 TEST(ProfileSchema, ThirtyTwoBitOnlyCounters) {

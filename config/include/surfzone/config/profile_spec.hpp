@@ -44,6 +44,7 @@ struct ProfileSpec {
   std::string traffic = "if-mib";                 ///< "if-mib" | "vap" | "radio"
   /// Scalars: model, firmware, serial, mac, clients (a single AP's own total); clients,
   /// aps_total, aps_up (controller). clients/aps_* may be several OIDs (kOidSum), summed.
+  /// uptime: a TimeTicks scalar used when the device has no sysUpTime.0 (hrSystemUptime).
   std::map<std::string, std::string> scalars;
   std::optional<TableSpec> aps, radios, ssids;
   /// Which count makes an AP's clients (and so the location totals, which sum APs): "" = the
@@ -62,7 +63,7 @@ inline constexpr std::string_view kSsidColumns[] = {"ssid", "clients", "radio", 
                                                     "tx_bytes"};
 inline constexpr std::string_view kClientsFrom[] = {"scalar", "aps", "radios", "ssids"};
 inline constexpr std::string_view kScalarRoles[] = {"model",   "firmware",  "serial", "mac",
-                                                    "clients", "aps_total", "aps_up"};
+                                                    "clients", "aps_total", "aps_up", "uptime"};
 
 /// Parses built-in profile files (one profile map per text). Throws ConfigException
 /// (file:line:col: field: message) on any error.
