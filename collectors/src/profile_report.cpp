@@ -30,7 +30,8 @@ void PrintSystem(const ProfileTestReport& r, std::ostream& out) {
   if (s.engine_time_seconds) {
     out << "snmpEngineTime " << *s.engine_time_seconds << " s";
   } else if (s.sys_uptime_ticks) {
-    out << "sysUpTime " << *s.sys_uptime_ticks << " ticks";
+    out << (s.uptime_from_profile ? "scalars.uptime " : "sysUpTime ") << *s.sys_uptime_ticks
+        << " ticks";
   } else {
     out << "none (no reboot detection)";
   }

@@ -42,13 +42,15 @@ std::optional<IndexKeys> SplitIndex(const std::vector<std::string>& parts,
       if (pos >= arcs.size() || arcs[pos] != 6) return std::nullopt;
       n = 7;
     }
-    if (part == "string") {
+    if (part == "string" || part == "ap_string") {
       if (pos >= arcs.size()) return std::nullopt;
       n = 1 + arcs[pos];
     }
     if (pos + n > arcs.size()) return std::nullopt;
-    if (part == "string") {
-      for (std::size_t i = pos + 1; i < pos + n; ++i) keys.text += static_cast<char>(arcs[i]);
+    if (part == "string" || part == "ap_string") {
+      std::string text;
+      for (std::size_t i = pos + 1; i < pos + n; ++i) text += static_cast<char>(arcs[i] & 0xff);
+      (part == "string" ? keys.text : keys.ap) = std::move(text);
     }
     if (part == "ap_mac") keys.ap = MacText(&arcs[pos]);
     if (part == "ap_mac_string") keys.ap = MacText(&arcs[pos + 1]);

@@ -11,15 +11,6 @@
 namespace surfzone::config::detail {
 namespace {
 
-constexpr std::string_view kProfileKeys[] = {
-    "name", "controller", "detect", "traffic", "scalars", "aps", "radios", "ssids", "clients_from"};
-constexpr std::string_view kDetectKeys[] = {"sys_object_id", "probe"};
-constexpr std::string_view kTableKeys[] = {"index",     "columns",    "band_map",
-                                           "band_from", "status_map", "counter_bits"};
-constexpr std::string_view kIndexParts[] = {"ap_mac", "ap_index", "radio",         "int",
-                                            "mac",    "string",   "ap_mac_string", "mac_string"};
-constexpr std::string_view kTrafficSources[] = {"if-mib", "vap", "radio"};
-
 bool IsOid(const std::string& text) {
   if (text.empty() || text.front() == '.' || text.back() == '.') return false;
   bool digit = false;
@@ -170,11 +161,13 @@ std::optional<TableSpec> ParseTable(FileReader& reader, const YAML::Node& node,
     }
     const bool has_ap = std::count(t.index.begin(), t.index.end(), "ap_mac") +
                             std::count(t.index.begin(), t.index.end(), "ap_mac_string") +
+                            std::count(t.index.begin(), t.index.end(), "ap_string") +
                             std::count(t.index.begin(), t.index.end(), "ap_index") >
                         0;
     if (needs_ap && !has_ap && !t.index.empty()) {
       reader.Error(index, index_path,
-                   "the AP table's index must contain ap_mac or ap_index (or ap_mac_string)");
+                   "the AP table's index must contain ap_mac or ap_index (or ap_mac_string, "
+                   "ap_string)");
     }
   }
   t.columns = OidMap(reader, node["columns"], JoinPath(path, "columns"), roles);

@@ -18,7 +18,8 @@ inline constexpr std::string_view kOidSum = " + ";
 struct TableSpec {
   /// Index components, in order: "ap_mac" (6 sub-ids, the AP's MAC), "ap_mac_string" (the AP's
   /// MAC as a length-prefixed OCTET STRING index: 6 then 6 sub-ids), "ap_index" (1 sub-id naming
-  /// the AP), "radio" (1 sub-id), "int" (1), "mac" (6), "mac_string" (7), "string"
+  /// the AP), "ap_string" (a length-prefixed string naming the AP, e.g. a FortiAP's WTP ID),
+  /// "radio" (1 sub-id), "int" (1), "mac" (6), "mac_string" (7), "string"
   /// (length-prefixed; in an SSID table without an `ssid` column it is the SSID name).
   std::vector<std::string> index;
   /// Role -> column OID. Roles per table: see kApColumns / kRadioColumns / kSsidColumns. Count
@@ -55,6 +56,17 @@ struct ProfileSpec {
   friend bool operator==(const ProfileSpec&, const ProfileSpec&) = default;
 };
 
+/// Every key the profile parser accepts (collectors/profiles/README.md documents each; a test
+/// keeps the two equal).
+inline constexpr std::string_view kProfileKeys[] = {
+    "name", "controller", "detect", "traffic", "scalars", "aps", "radios", "ssids", "clients_from"};
+inline constexpr std::string_view kDetectKeys[] = {"sys_object_id", "probe"};
+inline constexpr std::string_view kTableKeys[] = {"index",     "columns",    "band_map",
+                                                  "band_from", "status_map", "counter_bits"};
+inline constexpr std::string_view kIndexParts[] = {"ap_mac",    "ap_index",      "radio",
+                                                   "int",       "mac",           "string",
+                                                   "ap_string", "ap_mac_string", "mac_string"};
+inline constexpr std::string_view kTrafficSources[] = {"if-mib", "vap", "radio"};
 inline constexpr std::string_view kApColumns[] = {"name",   "mac",    "model",   "firmware",
                                                   "serial", "status", "clients", "address"};
 inline constexpr std::string_view kRadioColumns[] = {"clients",   "band",     "channel",
