@@ -149,15 +149,12 @@ void PrintProfileList(std::ostream& out) {
   const auto& specs = BuiltinProfileSpecs();
   const auto texts = BuiltinProfileTexts();
   for (std::size_t i = 0; i < specs.size() && i < texts.size(); ++i) {
-    // Summary: the first comment line of the file, without "# " and the profile's own name.
+    // Summary: the first non-empty comment line of the file, without its "# ".
     std::string summary;
     std::istringstream lines(texts[i].second);
-    for (std::string line; std::getline(lines, line);) {
-      if (!line.starts_with('#')) break;
-      summary = line.substr(line.find_first_not_of("# ") == std::string::npos
-                                ? line.size()
-                                : line.find_first_not_of("# "));
-      if (!summary.empty()) break;
+    for (std::string line; summary.empty() && std::getline(lines, line) && line.starts_with('#');) {
+      const auto text = line.find_first_not_of("# ");
+      if (text != std::string::npos) summary = line.substr(text);
     }
     out << specs[i].name << '\t' << (specs[i].controller ? "controller" : "ap") << '\t' << summary
         << '\n';
