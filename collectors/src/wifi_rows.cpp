@@ -1,5 +1,6 @@
 #include "wifi_rows.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace surfzone::collectors::detail {
@@ -14,7 +15,7 @@ std::map<std::vector<std::uint32_t>, Row> CollectRows(const PollResult& result,
       if (vb.value.IsException()) continue;
       auto index = vb.oid.Suffix(plan.columns[c]);
       if (index.empty()) continue;
-      rows[std::move(index)][plan.roles[c]] = &vb.value;
+      rows[std::move(index)][plan.roles[c]].push_back(&vb.value);
     }
   }
   return rows;
@@ -37,12 +38,22 @@ std::optional<IndexKeys> SplitIndex(const std::vector<std::string>& parts,
   for (const std::string& part : parts) {
     std::size_t n = 1;
     if (part == "ap_mac" || part == "mac") n = 6;
-    if (part == "string") {
+    if (part == "ap_mac_string" || part == "mac_string") {
+      if (pos >= arcs.size() || arcs[pos] != 6) return std::nullopt;
+      n = 7;
+    }
+    if (part == "string" || part == "ap_string") {
       if (pos >= arcs.size()) return std::nullopt;
       n = 1 + arcs[pos];
     }
     if (pos + n > arcs.size()) return std::nullopt;
+    if (part == "string" || part == "ap_string") {
+      std::string text;
+      for (std::size_t i = pos + 1; i < pos + n; ++i) text += static_cast<char>(arcs[i] & 0xff);
+      (part == "string" ? keys.text : keys.ap) = std::move(text);
+    }
     if (part == "ap_mac") keys.ap = MacText(&arcs[pos]);
+    if (part == "ap_mac_string") keys.ap = MacText(&arcs[pos + 1]);
     if (part == "ap_index") keys.ap = std::to_string(arcs[pos]);
     if (part == "radio") keys.radio = std::to_string(arcs[pos]);
     pos += n;
@@ -72,11 +83,31 @@ std::string CellText(const snmp::Value* v) {
 
 std::optional<std::uint64_t> CellCount(const snmp::Value* v) {
   if (!v) return std::nullopt;
+  if (v->type == snmp::ValueType::kOctetString) {
+    const std::string text = v->AsText().value_or("");
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return std::nullopt;
+    const auto last = text.find_last_not_of(" \t\r\n");
+    std::uint64_t n = 0;
+    const char* begin = text.data() + first;
+    const char* end = text.data() + last + 1;
+    const auto [ptr, ec] = std::from_chars(begin, end, n);
+    if (ec != std::errc() || ptr != end) return std::nullopt;
+    return n;
+  }
   if (v->type == snmp::ValueType::kInteger) {
     if (v->integer < 0) return std::nullopt;
     return static_cast<std::uint64_t>(v->integer);
   }
   return v->AsUnsigned();
+}
+
+std::optional<std::uint64_t> CellSum(const std::vector<const snmp::Value*>& cells) {
+  std::optional<std::uint64_t> total;
+  for (const snmp::Value* v : cells) {
+    if (auto n = CellCount(v)) total = total.value_or(0) + *n;
+  }
+  return total;
 }
 
 std::optional<std::int64_t> CellNumber(const snmp::Value* v) {

@@ -39,11 +39,29 @@ ApClients SummarizeAp(const WifiSample& wifi, const std::string& ap_key) {
     if (!any_radio_count) r.clients = by_radio[key];
     out.radios.push_back(r);
   }
+  std::optional<std::uint64_t> own;  // the AP table's count
   for (const auto& ap : wifi.aps) {
-    if (ap.key == ap_key && ap.clients) out.clients = ap.clients;
+    if (ap.key == ap_key && ap.clients) own = ap.clients;
   }
-  if (!out.clients && any_radio_count) out.clients = radio_total;
-  if (!out.clients && any_ssid_count) out.clients = ssid_total;
+  // A single AP's own total (scalars.clients, e.g. a `.0` instance).
+  const std::optional<std::uint64_t> scalar =
+      single && !wifi.controller ? wifi.controller_clients : std::nullopt;
+  const std::optional<std::uint64_t> radio_sum =
+      any_radio_count ? std::optional<std::uint64_t>(radio_total) : std::nullopt;
+  const std::optional<std::uint64_t> ssid_sum =
+      any_ssid_count ? std::optional<std::uint64_t>(ssid_total) : std::nullopt;
+  const std::string& from = wifi.clients_from;
+  if (from == "scalar") {
+    out.clients = scalar;
+  } else if (from == "aps") {
+    out.clients = own;
+  } else if (from == "radios") {
+    out.clients = radio_sum;
+  } else if (from == "ssids") {
+    out.clients = ssid_sum;
+  } else {
+    out.clients = scalar ? scalar : own ? own : radio_sum ? radio_sum : ssid_sum;
+  }
   return out;
 }
 
@@ -71,6 +89,7 @@ std::unordered_map<std::string, WifiSample> SplitByAp(const WifiSample& wifi) {
     WifiSample& s = out[key];
     s.controller = wifi.controller;
     s.counter_bits = wifi.counter_bits;
+    s.clients_from = wifi.clients_from;
     return s;
   };
   for (const auto& a : wifi.aps) slice(a.key).aps.push_back(a);

@@ -11,14 +11,6 @@
 namespace surfzone::config::detail {
 namespace {
 
-constexpr std::string_view kProfileKeys[] = {"name",    "controller", "detect", "traffic",
-                                             "scalars", "aps",        "radios", "ssids"};
-constexpr std::string_view kDetectKeys[] = {"sys_object_id", "probe"};
-constexpr std::string_view kTableKeys[] = {"index",     "columns",    "band_map",
-                                           "band_from", "status_map", "counter_bits"};
-constexpr std::string_view kIndexParts[] = {"ap_mac", "ap_index", "radio", "int", "mac", "string"};
-constexpr std::string_view kTrafficSources[] = {"if-mib", "vap", "radio"};
-
 bool IsOid(const std::string& text) {
   if (text.empty() || text.front() == '.' || text.back() == '.') return false;
   bool digit = false;
@@ -48,7 +40,13 @@ std::string Join(std::span<const std::string_view> list) {
   return out;
 }
 
-/// A map of role -> OID; roles must be in `roles`.
+/// Roles whose value may be a list of OIDs, summed (a count split over several scalars or over
+/// tables with the same index).
+constexpr std::string_view kSummableRoles[] = {"clients", "aps_total", "aps_up", "rx_bytes",
+                                               "tx_bytes"};
+
+/// A map of role -> OID (several joined by kOidSum when the YAML gives a list); roles must be in
+/// `roles`.
 std::map<std::string, std::string> OidMap(FileReader& reader, const YAML::Node& node,
                                           const std::string& path,
                                           std::span<const std::string_view> roles) {
@@ -59,11 +57,33 @@ std::map<std::string, std::string> OidMap(FileReader& reader, const YAML::Node& 
     if (!entry.first.IsScalar()) continue;
     const std::string key = entry.first.Scalar();
     if (!OneOf(roles, key)) continue;
+    const std::string key_path = JoinPath(path, key);
+    if (entry.second.IsSequence()) {
+      if (!OneOf(kSummableRoles, key)) {
+        reader.Error(entry.second, key_path,
+                     "a list of OIDs (summed) is allowed only for " + Join(kSummableRoles));
+        continue;
+      }
+      std::string joined;
+      bool ok = entry.second.size() > 0;
+      for (std::size_t i = 0; i < entry.second.size(); ++i) {
+        const YAML::Node item = entry.second[i];
+        if (!item.IsScalar() || !IsOid(item.Scalar())) {
+          reader.Error(item, IndexPath(key_path, i), "invalid OID " + Describe(item));
+          ok = false;
+          continue;
+        }
+        joined += (joined.empty() ? "" : std::string(kOidSum)) + item.Scalar();
+      }
+      if (entry.second.size() == 0) reader.Error(entry.second, key_path, "empty list of OIDs");
+      if (ok) out[key] = joined;
+      continue;
+    }
     const auto oid = reader.String(node, path, key);
     if (!oid) continue;
     if (!IsOid(*oid)) {
       reader.Error(
-          entry.second, JoinPath(path, key),
+          entry.second, key_path,
           "invalid OID " + Quote(*oid) + "; expected dotted numbers like 1.3.6.1.2.1.1.5.0");
       continue;
     }
@@ -140,10 +160,14 @@ std::optional<TableSpec> ParseTable(FileReader& reader, const YAML::Node& node,
       t.index.push_back(part);
     }
     const bool has_ap = std::count(t.index.begin(), t.index.end(), "ap_mac") +
+                            std::count(t.index.begin(), t.index.end(), "ap_mac_string") +
+                            std::count(t.index.begin(), t.index.end(), "ap_string") +
                             std::count(t.index.begin(), t.index.end(), "ap_index") >
                         0;
     if (needs_ap && !has_ap && !t.index.empty()) {
-      reader.Error(index, index_path, "the AP table's index must contain ap_mac or ap_index");
+      reader.Error(index, index_path,
+                   "the AP table's index must contain ap_mac or ap_index (or ap_mac_string, "
+                   "ap_string)");
     }
   }
   t.columns = OidMap(reader, node["columns"], JoinPath(path, "columns"), roles);
@@ -207,6 +231,14 @@ ProfileSpec ParseProfile(FileReader& reader, const YAML::Node& map, const std::s
           "unknown traffic source " + Quote(*traffic) + "; allowed: " + Join(kTrafficSources));
     } else {
       p.traffic = *traffic;
+    }
+  }
+  if (const auto from = reader.String(map, path, "clients_from")) {
+    if (!OneOf(kClientsFrom, *from)) {
+      reader.Error(map["clients_from"], JoinPath(path, "clients_from"),
+                   "unknown clients_from " + Quote(*from) + "; allowed: " + Join(kClientsFrom));
+    } else {
+      p.clients_from = *from;
     }
   }
   p.scalars = OidMap(reader, map["scalars"], JoinPath(path, "scalars"), kScalarRoles);

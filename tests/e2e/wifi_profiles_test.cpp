@@ -131,3 +131,54 @@ locations:
 
 }  // namespace
 }  // namespace surfzone::e2e
+
+namespace surfzone::e2e {
+namespace {
+
+// `profile: auto` says how it chose, and says so when nothing matched: the Cisco CBW240AC
+// recording (sysObjectID 1.3.6.1.4.1.9.6.1.37.240.1, no unifiApSystemModel) matches no AP
+// profile, the UniFi one answers the unifi probe 1.3.6.1.4.1.41112.1.6.3.3.0.
+TEST(E2eWifiProfiles, AutoDetectionIsNeverSilent) {
+  SnmpsimAgent agent({"unifi_nanohd", "ciscowlc_cbw240ac"}, 2);
+  TempDir dir;
+  const std::string config = dir.Write("surfzone.yaml", R"(auths:
+  unifi: {version: 2c, community: unifi_nanohd}
+  cisco: {version: 2c, community: ciscowlc_cbw240ac}
+defaults: {auth: unifi, interval: 1s, timeout: 500ms, retries: 1}
+locations:
+  - name: Parken
+    kind: park
+    access_points:
+      - {name: nanohd, address: ")" + agent.address(0) + R"(", profile: auto}
+      - {name: cbw, address: ")" + agent.address(1) +
+                                                            R"(", auth: cisco, profile: auto}
+)");
+  Surfzoned daemon(dir.path(), config);
+  auto label = [](const MetricsText& s, const char* ap, const char* name) -> std::string {
+    const auto info = s.Find("surfzone_ap_info", Ap(ap));
+    return info.size() == 1 ? info.front()->labels.at(name) : std::string();
+  };
+  MetricsText m;
+  ASSERT_TRUE(daemon.WaitFor(
+      [&](const MetricsText& s) {
+        return !label(s, "nanohd", "detect").empty() && !label(s, "cbw", "detect").empty() &&
+               !label(s, "cbw", "uptime_source").empty();
+      },
+      20s, &m))
+      << daemon.ScrapeText() << daemon.Log();
+  EXPECT_EQ(label(m, "nanohd", "profile"), "unifi");
+  EXPECT_EQ(label(m, "nanohd", "detect"), "probe:1.3.6.1.4.1.41112.1.6.3.3.0");
+  EXPECT_EQ(label(m, "cbw", "profile"), "generic");
+  EXPECT_EQ(label(m, "cbw", "detect"), "none");
+  // The CBW recording has sysUpTime.0 (1.3.6.1.2.1.1.3.0) but no snmpEngineTime; the UniFi one
+  // has snmpEngineTime.0 (1.3.6.1.6.3.10.2.1.3.0).
+  EXPECT_EQ(label(m, "cbw", "uptime_source"), "sys_uptime");
+  EXPECT_EQ(label(m, "nanohd", "uptime_source"), "engine_time");
+  const std::string log = daemon.Log();
+  EXPECT_NE(log.find("no profile matched"), std::string::npos) << log;
+  EXPECT_NE(log.find("unifi:1.3.6.1.4.1.41112.1.6.3.3.0"), std::string::npos) << log;
+  EXPECT_NE(log.find("1.3.6.1.4.1.9.6.1.37.240.1"), std::string::npos) << log;
+}
+
+}  // namespace
+}  // namespace surfzone::e2e

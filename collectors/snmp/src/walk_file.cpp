@@ -132,13 +132,33 @@ void ParseSnmprec(std::string_view text, std::string_view source, Mib& mib) {
   }
 }
 
-Mib LoadSnmprecFile(const std::string& path) {
+namespace {
+
+std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw WalkFileError(path + ": cannot be read");
   std::ostringstream text;
   text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+Mib LoadSnmprecFile(const std::string& path) {
   Mib mib;
-  ParseSnmprec(text.str(), path, mib);
+  ParseSnmprec(ReadFile(path), path, mib);
+  return mib;
+}
+
+Mib LoadWalkFile(const std::string& path) {
+  const std::string text = ReadFile(path);
+  Mib mib;
+  if (LooksLikeSnmpwalk(text)) {
+    ParseSnmpwalk(text, path, mib);
+  } else {
+    ParseSnmprec(text, path, mib);
+  }
+  if (mib.empty()) throw WalkFileError(path + ": no OIDs in the file");
   return mib;
 }
 

@@ -81,6 +81,8 @@ TrafficDelta ApTracker::ApplySample(const collectors::ApSample& sample,
   tx_total_ += delta.tx;
   if (system_.sys_name != sample.system.sys_name || system_.sys_descr != sample.system.sys_descr ||
       system_.sys_object_id != sample.system.sys_object_id || traffic_source_ != traffic_source ||
+      std::string_view(collectors::UptimeSource(system_)) !=
+          collectors::UptimeSource(sample.system) ||
       wifi_.model != wifi.model || wifi_.firmware != wifi.firmware || wifi_.serial != wifi.serial ||
       wifi_.mac != wifi.mac) {
     facts_mark_ = NextChangeMark();

@@ -28,7 +28,11 @@ boost::asio::awaitable<Detection> DetectProfile(snmp::Client& session,
     auto oid = snmp::Oid::Parse(p);
     if (oid && result.Scalar(*oid)) input.answered_probes.push_back(p);
   }
-  out.profile = collectors::DetectProfile(specs, input).value_or("generic");
+  collectors::DetectExplanation why = collectors::ExplainDetection(specs, input);
+  out.profile = why.profile.value_or("generic");
+  out.how = std::move(why.how);
+  out.failed_probes = std::move(why.failed_probes);
+  out.sys_object_id = input.sys_object_id;
   co_return out;
 }
 

@@ -121,7 +121,10 @@ std::vector<std::shared_ptr<ApEntry>> Fleet::Apply(
       entry->cfg = ap_cfg;
       entry->auth = auth;
       entry->location = loc.name;
-      if (!keep_detected) entry->profile = FindProfile(ap_cfg.profile);
+      if (!keep_detected) {
+        entry->profile = FindProfile(ap_cfg.profile);
+        entry->detect.clear();
+      }
       next.push_back(std::move(entry));
     }
   }

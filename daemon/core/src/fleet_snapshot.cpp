@@ -104,6 +104,7 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
     }
     // auto: the detected one
     set(s.profile, ap->profile ? ap->profile->name() : ap->cfg.profile);
+    set(s.detect, ap->detect);
     // Polled (or otherwise changed) since this slot was last copied? At a 15 s scrape and a
     // 30 s poll interval, half the fleet was not.
     if (same_aps && s.built_from == t.change_mark()) {
@@ -119,6 +120,7 @@ void Fleet::BuildSnapshot(state::Snapshot& snap) const {
       set(s.sys_descr, t.system().sys_descr);
       set(s.sys_object_id, t.system().sys_object_id);
       set(s.traffic_source, t.traffic_source());
+      set(s.uptime_source, t.last_success() ? collectors::UptimeSource(t.system()) : "");
       set(s.model, t.wifi().model);
       set(s.firmware, t.wifi().firmware);
       set(s.serial, t.wifi().serial);

@@ -34,8 +34,25 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       ->type_name("i/n");
   app.add_flag("--check-config", o.check_config, "Validate the configuration and exit");
   app.add_flag("--version", o.version, "Print the version and exit");
+  ProfileCommand pc;
+  CLI::App* profile = app.add_subcommand("profile", "Built-in profiles and the offline tester");
+  profile->require_subcommand(1);
+  profile->add_subcommand("list", "List the built-in profiles")->callback([&] {
+    pc.action = "list";
+  });
+  CLI::App* show = profile->add_subcommand("show", "Print a built-in profile's YAML");
+  show->add_option("name", pc.name, "Built-in profile name")->required();
+  show->callback([&] { pc.action = "show"; });
+  CLI::App* test = profile->add_subcommand(
+      "test", "Apply a profile to a recorded walk (snmpwalk -On output or .snmprec), offline");
+  test->add_option("--profile", pc.profile, "Built-in profile name or a profile YAML file")
+      ->required();
+  test->add_option("--walk", pc.walk, "Walk file: snmpwalk -On / snmpbulkwalk -On text or .snmprec")
+      ->required();
+  test->callback([&] { pc.action = "test"; });
   try {
     app.parse(argc, argv);
+    if (!pc.action.empty()) o.profile_command = pc;
   } catch (const CLI::ParseError& e) {
     *exit_code = app.exit(e);
     return std::nullopt;

@@ -196,7 +196,19 @@ asio::awaitable<void> Poller::Poll(std::shared_ptr<ApEntry> ap) {
       detail = session->last_error();
     } else if (!ap->retired) {
       ap->profile = fleet_.FindProfile(detected.profile);
-      log::Info("profile detected", {{"ap", ap->cfg.name}, {"profile", detected.profile}});
+      ap->detect = detected.how;
+      if (detected.how == "none") {
+        // Never silently: say what was tried (also in surfzone_ap_info{detect="none"}).
+        std::string failed;
+        for (const auto& p : detected.failed_probes) failed += (failed.empty() ? "" : ",") + p;
+        log::Warn("profile auto: no profile matched, using generic",
+                  {{"ap", ap->cfg.name},
+                   {"sys_object_id", detected.sys_object_id},
+                   {"failed_probes", failed}});
+      } else {
+        log::Info("profile detected",
+                  {{"ap", ap->cfg.name}, {"profile", detected.profile}, {"by", detected.how}});
+      }
     }
   }
   // A reload may swap the entry's profile while this poll waits: keep the one it started with.

@@ -109,6 +109,8 @@ void EmitSnapshot(const Snapshot& snapshot, Sink& sink) {
                               {"sys_descr", ap.sys_descr},
                               {"sys_object_id", ap.sys_object_id},
                               {"traffic_source", ap.traffic_source},
+                              {"uptime_source", ap.uptime_source},
+                              {"detect", ap.detect},
                               // Identity from the Wi-Fi profile; empty when the profile has none.
                               {"model", ap.model},
                               {"firmware", ap.firmware},
@@ -334,8 +336,9 @@ std::size_t EstimateSnapshotTextSize(const Snapshot& snapshot) {
   for (const ApSnapshot& ap : snapshot.aps) {
     size += 12 * (ap.name.size() + ap.location.size() + 80) + ap.kind.size() + ap.district.size() +
             ap.address.size() + ap.profile.size() + ap.sys_name.size() + 2 * ap.sys_descr.size() +
-            ap.sys_object_id.size() + ap.traffic_source.size() + ap.model.size() +
-            ap.firmware.size() + ap.serial.size() + ap.mac.size() + ap.controller.size() + 220 +
+            ap.sys_object_id.size() + ap.traffic_source.size() + ap.uptime_source.size() +
+            ap.detect.size() + 40 + ap.model.size() + ap.firmware.size() + ap.serial.size() +
+            ap.mac.size() + ap.controller.size() + 220 +
             (ap.clients ? ap.name.size() + ap.location.size() + 60 : 0);
     for (const RadioClientsSnapshot& r : ap.radios) {
       size += ap.name.size() + ap.location.size() + r.radio.size() + r.band.size() + 90;

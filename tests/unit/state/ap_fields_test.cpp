@@ -20,13 +20,13 @@ namespace {
 
 // Field indexes (declaration order in snapshot.hpp) that /metrics does not show by design.
 const std::set<std::size_t> kInternal = {
-    28,  // ssid_clients: summed into the location's per-SSID clients only
-    29,  // labels_at: where the AP's label text is in Snapshot::ap_labels (rendering aid)
-    30,  // labels_size: same
-    31,  // built_from: the builder's change mark
-    32,  // facts_from: the builder's change mark
+    30,  // ssid_clients: summed into the location's per-SSID clients only
+    31,  // labels_at: where the AP's label text is in Snapshot::ap_labels (rendering aid)
+    32,  // labels_size: same
+    33,  // built_from: the builder's change mark
+    34,  // facts_from: the builder's change mark
 };
-constexpr std::size_t kFields = 33;
+constexpr std::size_t kFields = 35;
 
 Snapshot Baseline() {
   Snapshot s;

@@ -40,6 +40,8 @@ Snapshot MakeSnapshot() {
   a.sys_descr = "Vendor \"X\" AP\nfw 1.2 C:\\boot";
   a.sys_object_id = "1.3.6.1.4.1.8072.3.2.10";
   a.traffic_source = "if-mib-64";
+  a.uptime_source = "engine_time";
+  a.detect = "probe:1.3.6.1.4.1.41112.1.6.3.3.0";
   a.known = true;
   a.up = true;
   a.boot_time_seconds = 1699990000;
@@ -177,11 +179,14 @@ TEST(RenderSnapshot, InfoLabelsAreEscapedBySerializer) {
                         "district=\"Old Town\",address=\"10.0.0.1:161\",profile=\"generic\","
                         "sys_name=\"ap1\",sys_descr=\"Vendor \\\"X\\\" AP\\nfw 1.2 C:\\\\boot\","
                         "sys_object_id=\"1.3.6.1.4.1.8072.3.2.10\",traffic_source=\"if-mib-64\","
-                        "model=\"\",firmware=\"\",serial=\"\",mac=\"\",controller=\"\"} 1\n"));
+                        "uptime_source=\"engine_time\","
+                        "detect=\"probe:1.3.6.1.4.1.41112.1.6.3.3.0\",model=\"\",firmware=\"\","
+                        "serial=\"\",mac=\"\",controller=\"\"} 1\n"));
   EXPECT_THAT(text, HasSubstr("surfzone_ap_info{ap=\"ap-2\",location=\"Market Square\",kind="
                               "\"square\",district=\"Old Town\",address=\"10.0.0.2:161\",profile="
                               "\"generic\",sys_name=\"\",sys_descr=\"\",sys_object_id=\"\","
-                              "traffic_source=\"none\",model=\"\",firmware=\"\",serial=\"\","
+                              "traffic_source=\"none\",uptime_source=\"\",detect=\"\",model=\"\","
+                              "firmware=\"\",serial=\"\","
                               "mac=\"\",controller=\"\"} 1\n"));
   // The raw newline must not leak into the exposition: every line starts a sample or a comment.
   std::istringstream lines(text);

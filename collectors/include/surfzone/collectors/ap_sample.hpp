@@ -16,7 +16,18 @@ struct SystemInfo {
   std::optional<std::uint32_t> engine_boots;         // SNMP-FRAMEWORK-MIB snmpEngineBoots.0
   std::optional<std::uint32_t> engine_time_seconds;  // SNMP-FRAMEWORK-MIB snmpEngineTime.0
   std::string sys_name, sys_descr, sys_object_id;
+  /// sys_uptime_ticks came from the profile's `uptime` scalar (no sysUpTime.0 on the device).
+  bool uptime_from_profile = false;
 };
+
+/// What reboot detection runs on, for surfzone_ap_info{uptime_source}: "engine_time"
+/// (snmpEngineTime), "sys_uptime" (sysUpTime), "profile" (the profile's `uptime` OID) or "none"
+/// (no uptime at all: no reboot detection, no boot time).
+inline const char* UptimeSource(const SystemInfo& s) {
+  if (s.engine_time_seconds) return "engine_time";
+  if (s.sys_uptime_ticks) return s.uptime_from_profile ? "profile" : "sys_uptime";
+  return "none";
+}
 
 enum class CounterWidth : std::uint8_t { k32, k64 };
 

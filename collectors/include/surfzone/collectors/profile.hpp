@@ -60,4 +60,15 @@ std::vector<std::string> DetectProbes(const std::vector<config::ProfileSpec>& sp
 std::optional<std::string> DetectProfile(const std::vector<config::ProfileSpec>& specs,
                                          const DetectInput& input, bool controllers = false);
 
+/// DetectProfile with its reasons, so `auto` never picks (or falls back) silently.
+struct DetectExplanation {
+  std::optional<std::string> profile;  ///< nullopt: nothing matched, "generic" is used
+  /// surfzone_ap_info{detect}: "probe:<oid>", "sys_object_id:<prefix>" or "none".
+  std::string how = "none";
+  /// "<profile>:<oid>" for every probe of a usable profile that did not answer.
+  std::vector<std::string> failed_probes;
+};
+DetectExplanation ExplainDetection(const std::vector<config::ProfileSpec>& specs,
+                                   const DetectInput& input, bool controllers = false);
+
 }  // namespace surfzone::collectors

@@ -49,10 +49,12 @@ struct WifiSample {
   std::string model, firmware, serial, mac;  ///< identity of a single AP (scalars)
   std::vector<RadioRow> radios;
   std::vector<SsidRow> ssids;
-  std::vector<ManagedAp> aps;                       ///< controller only
-  std::optional<std::uint64_t> controller_clients;  ///< controller's own total, if any
-  std::optional<std::uint64_t> aps_total, aps_up;   ///< controller's own AP counts, if any
-  int counter_bits = 32;                            ///< width of the rx/tx columns above
+  std::vector<ManagedAp> aps;  ///< controller only
+  /// scalars.clients: a controller's own total, or a single AP's own count, if any.
+  std::optional<std::uint64_t> controller_clients;
+  std::optional<std::uint64_t> aps_total, aps_up;  ///< controller's own AP counts, if any
+  int counter_bits = 32;                           ///< width of the rx/tx columns above
+  std::string clients_from;  ///< the profile's clients_from ("" = first available)
 };
 
 }  // namespace surfzone::collectors

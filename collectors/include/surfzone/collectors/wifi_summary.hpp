@@ -4,8 +4,10 @@
 /// How counts add up (one AP, key "" for a single AP):
 ///   radio clients = the radio row's own count, else the sum of the AP's SSID rows on that radio
 ///                   (UniFi: per-VAP counts grouped by unifiVapRadio);
-///   AP clients    = the AP table's own count (controller), else the sum over its radios when any
+///   AP clients    = the AP table's own count (controller), or a single AP's own scalar
+///                   (scalars.clients), else the sum over its radios when any
 ///                   radio has a count, else the sum over its SSID rows;
+///                   (profile clients_from: only the source it names);
 ///   SSID clients  = the AP's SSID rows summed by SSID name.
 /// Controller-wide SSID rows (no AP in their index) belong to no AP.
 

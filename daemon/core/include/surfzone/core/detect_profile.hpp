@@ -16,6 +16,9 @@ namespace surfzone::core {
 struct Detection {
   snmp::ErrorCode error;
   std::string profile;  // valid when !error
+  std::string how;      // collectors::DetectExplanation::how ("none": fell back to generic)
+  std::vector<std::string> failed_probes;
+  std::string sys_object_id;
 };
 
 boost::asio::awaitable<Detection> DetectProfile(snmp::Client& session,

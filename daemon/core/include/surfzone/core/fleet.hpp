@@ -55,8 +55,9 @@ struct ApEntry {
   std::string location;                      // "" for a controller
   bool is_controller = false;
   std::shared_ptr<const collectors::Profile> profile;  // null until `profile: auto` detected it
-  ControllerView controller_view;                      // controllers only
-  ControllerShardRole shard_role;                      // controllers only (see shard.hpp)
+  std::string detect;  // `profile: auto`: how it was detected (DetectExplanation::how), else ""
+  ControllerView controller_view;  // controllers only
+  ControllerShardRole shard_role;  // controllers only (see shard.hpp)
   ApTracker tracker;
   std::shared_ptr<snmp::Client> session;  // shared: an in-flight poll keeps it alive
   std::optional<boost::asio::ip::udp::endpoint> endpoint;

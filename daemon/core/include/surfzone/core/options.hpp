@@ -9,6 +9,13 @@
 
 namespace surfzone::core {
 
+/// `surfzoned profile list|show NAME|test --profile P --walk W` (see profile_command.hpp).
+struct ProfileCommand {
+  std::string action;         ///< "list", "show" or "test"
+  std::string name;           ///< show: the built-in profile
+  std::string profile, walk;  ///< test
+};
+
 struct Options {
   std::string config_file = "/etc/surfzone/surfzone.yaml";
   std::string listen_address = "127.0.0.1:9877";
@@ -17,6 +24,7 @@ struct Options {
   std::optional<config::Shard> shard;  // --shard=i/n; overrides the config's `shard:`
   bool check_config = false;
   bool version = false;
+  std::optional<ProfileCommand> profile_command;
 };
 
 /// Parses argv. Returns nullopt after printing help/usage (exit code in `exit_code`).

@@ -15,8 +15,8 @@ namespace surfzone::state {
 /// Renders `snapshot` as these families (names and labels are a contract):
 ///   surfzone_ap_up{ap,location}                                         gauge 1/0
 ///   surfzone_ap_info{ap,location,kind,district,address,profile,sys_name,sys_descr,
-///                    sys_object_id,traffic_source,model,firmware,serial,mac,
-///                    controller}                                        gauge 1
+///                    sys_object_id,traffic_source,uptime_source,detect,model,
+///                    firmware,serial,mac,controller}                    gauge 1
 ///   surfzone_ap_boot_time_seconds{ap,location}                          gauge, when known
 ///   surfzone_ap_reboots_total{ap,location}                              counter
 ///   surfzone_ap_traffic_bytes_total{ap,location,direction="rx"|"tx"}    counter

@@ -23,6 +23,11 @@ struct ApSnapshot {
   SharedString name, location, kind, district, address, profile;
   SharedString sys_name, sys_descr, sys_object_id;  ///< Empty until known.
   SharedString traffic_source;                      ///< "if-mib-64", "if-mib-32", "none".
+  /// collectors::UptimeSource of the last sample ("" until polled); "none": no reboot detection.
+  SharedString uptime_source;
+  /// `profile: auto`: how it was detected ("probe:<oid>", "sys_object_id:<prefix>", "none" =
+  /// nothing matched, generic used); "" for a configured profile.
+  SharedString detect;
   /// false while its state is unknown (not polled yet, or its controller does not answer):
   /// then it is neither up nor down, and surfzone_ap_up has no sample for it.
   bool known = false;
