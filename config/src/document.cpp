@@ -1,7 +1,10 @@
 #include "document.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include "redact.hpp"
 #include "sections.hpp"
+#include "utf8.hpp"
 
 namespace surfzone::config::detail {
 namespace {
@@ -16,6 +19,10 @@ std::optional<YAML::Node> LoadWhole(const std::string& text, const std::string& 
       diag.Add(Where{file, documents[1].Mark(), ""}, "only one YAML document per file is allowed");
     }
     return documents[0];
+  } catch (const YAML::DeepRecursion& e) {
+    diag.Add(Where{file, e.mark, ""},
+             "nesting deeper than " + std::to_string(e.depth() - 1) + " levels");
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     diag.Add(Where{file, e.mark, ""}, "YAML syntax error: " + SafeYamlMessage(e.msg));
     return std::nullopt;
@@ -31,10 +38,31 @@ YAML::Node LoadPiece(const std::string& text, const std::string& what) {
   }
 }
 
+// Binary data (an image, /dev/urandom, UTF-16) is named as such before YAML sees it: yaml-cpp
+// would report something unrelated ("only one YAML document per file is allowed").
+bool CheckText(const std::string& text, const std::string& file, Diagnostics& diag) {
+  const auto at = FirstBinaryByte(text);
+  if (!at) return true;
+  YAML::Mark mark;
+  for (std::size_t i = 0; i < *at; ++i) {
+    if (text[i] == '\n') {
+      ++mark.line;
+      mark.column = 0;
+    } else {
+      ++mark.column;
+    }
+  }
+  mark.pos = static_cast<int>(*at);
+  diag.Add(Where{file, mark, ""}, "not UTF-8 text (byte " + EscapeBytes(text.substr(*at, 1)) +
+                                      " cannot appear in a YAML file)");
+  return false;
+}
+
 }  // namespace
 
 std::optional<Document> Document::Read(std::string text, const std::string& file, Diagnostics& diag,
                                        LoadOptions::Parse mode) {
+  if (!CheckText(text, file, diag)) return std::nullopt;
   Document document;
   LocationsLayout layout;
   if (mode != LoadOptions::Parse::kWholeDocument) {

@@ -1,10 +1,15 @@
 #include "include.hpp"
 
 #include <glob.h>
+#include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
 #include <set>
 #include <string>
 #include <system_error>
+
+#include "read_file.hpp"
 
 namespace surfzone::config::detail {
 namespace {
@@ -41,9 +46,19 @@ class Collector {
       AddGlob(full, node, path);
       return;
     }
-    std::error_code ec;
-    if (!fs::is_regular_file(full, ec)) {
-      reader_.Error(node, path, "included file " + Quote(full.string()) + " not found");
+    struct stat st {};
+    if (::stat(full.c_str(), &st) != 0) {
+      reader_.Error(
+          node, path,
+          "included file " + Quote(full.string()) +
+              (errno == ENOENT ? " not found" : ": " + std::string(std::strerror(errno))));
+      return;
+    }
+    if (const std::string kind = FileKind(st.st_mode); !kind.empty()) {
+      reader_.Error(
+          node, path,
+          "included file " + Quote(full.string()) +
+              (S_ISDIR(st.st_mode) ? " is a directory" : " is not a regular file (" + kind + ")"));
       return;
     }
     Keep(full);

@@ -1,13 +1,11 @@
 #include "surfzone/config/load.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 
 #include "document.hpp"
 #include "include.hpp"
+#include "read_file.hpp"
 #include "sections.hpp"
 
 namespace surfzone::config {
@@ -25,32 +23,9 @@ constexpr std::string_view kIncludedKeys[] = {"locations"};
 constexpr std::string_view kMainFileOnlyKeys[] = {"include",     "auths",    "defaults",
                                                   "controllers", "profiles", "shard"};
 
-std::optional<std::string> ReadFile(const fs::path& path, Diagnostics& diag) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    diag.Add(Where{path.string(), YAML::Mark::null_mark(), ""},
-             "is a directory, not a configuration file");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diag.Add(Where{path.string(), YAML::Mark::null_mark(), ""},
-             std::string("cannot open: ") + std::strerror(errno));
-    return std::nullopt;
-  }
-  // Read straight into a string of the right size (a stringstream would hold a second copy).
-  std::string text;
-  if (const auto size = fs::file_size(path, ec); !ec) text.reserve(size);
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-  }
-  return text;
-}
-
 void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::CrossChecker& checker,
                   Diagnostics& diag, const LoadOptions& options, std::vector<Location>& out) {
-  auto text = ReadFile(path, diag);
+  auto text = detail::ReadConfigFile(path, options.max_file_size, diag);
   if (!text) return;
   const auto document = Document::Read(std::move(*text), path.string(), diag, options.parse);
   if (!document || document->root().IsNull()) return;
@@ -112,9 +87,9 @@ Config LoadImpl(std::string text, const std::string& name, const fs::path& base_
 }  // namespace
 
 Config LoadFile(const std::string& path, const LoadOptions& options) {
-  const auto read = [&path] {
+  const auto read = [&path, &options] {
     Diagnostics diag;
-    auto text = ReadFile(path, diag);
+    auto text = detail::ReadConfigFile(path, options.max_file_size, diag);
     if (!text) throw ConfigException(diag.Take());
     return std::move(*text);
   };

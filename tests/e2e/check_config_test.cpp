@@ -89,6 +89,38 @@ TEST(E2eCheckConfig, MissingFileFails) {
   EXPECT_NE(r.err.find("nope.yaml"), std::string::npos) << r.err;
 }
 
+// /dev/zero is refused at once (it used to be read until memory ran out).
+TEST(E2eCheckConfig, DevZeroIsRefusedAtOnce) {
+  TempDir dir;
+  const RunResult r = RunSurfzoned(dir.path(), {"--check-config", "--config.file", "/dev/zero"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("/dev/zero: not a regular file (a character device)"), std::string::npos)
+      << r.err;
+}
+
+// --config.max-size (bytes or with a unit) reaches the loader.
+TEST(E2eCheckConfig, MaxSizeFlagLimitsTheFileSize) {
+  TempDir dir;
+  const std::string yaml = TwoLocations("ap-two");
+  const std::string path = dir.Write("surfzone.yaml", yaml);
+  const std::string size = std::to_string(yaml.size());
+  const RunResult small = RunSurfzoned(
+      dir.path(), {"--check-config", "--config.file", path, "--config.max-size", "100"});
+  EXPECT_EQ(small.exit_code, 1) << small.out << small.err;
+  EXPECT_NE(small.err.find("surfzone.yaml: too large (" + size + " bytes, limit 100;"),
+            std::string::npos)
+      << small.err;
+  const RunResult kib = RunSurfzoned(
+      dir.path(), {"--check-config", "--config.file", path, "--config.max-size", "1KiB"});
+  EXPECT_EQ(kib.exit_code, yaml.size() <= 1024 ? 0 : 1) << kib.out << kib.err;
+  EXPECT_NE(kib.err.find("limit 1024;") != std::string::npos, yaml.size() <= 1024) << kib.err;
+  const RunResult exact = RunSurfzoned(
+      dir.path(), {"--check-config", "--config.file", path, "--config.max-size", size});
+  EXPECT_EQ(exact.exit_code, 0) << exact.out << exact.err;
+  const RunResult help = RunSurfzoned(dir.path(), {"--help"});
+  EXPECT_NE(help.out.find("--config.max-size"), std::string::npos) << help.out;
+}
+
 // The newest released version in deploy/CHANGELOG.md: the first "## X.Y.Z (date)" heading (an
 // "## Unreleased" section may come before it). Empty if there is none.
 std::string NewestChangelogVersion() {

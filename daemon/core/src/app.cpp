@@ -31,7 +31,11 @@ namespace log = http::log;
 
 namespace {
 
-config::LoadOptions LoaderOptions() { return collectors::ConfigLoadOptions(); }
+config::LoadOptions LoaderOptions(const Options& options) {
+  config::LoadOptions out = collectors::ConfigLoadOptions();
+  out.max_file_size = options.config_max_size;
+  return out;
+}
 
 // --shard wins over the config's `shard:`; neither: the whole inventory.
 config::Shard EffectiveShard(const Options& options, const config::Config& cfg) {
@@ -144,7 +148,7 @@ class Daemon {
   void Reload(const char* trigger, std::function<void(bool, std::string)> done = {}) {
     const auto asked = std::chrono::steady_clock::now();
     loader_.Load(
-        options_.config_file, LoaderOptions(), io_.get_executor(),
+        options_.config_file, LoaderOptions(options_), io_.get_executor(),
         [this, trigger, asked, done = std::move(done)](LoadResult loaded) {
           if (!loaded.config) {
             metrics_.ReloadResult(false, WallNow());
@@ -242,7 +246,7 @@ class Daemon {
 
 int CheckConfig(const Options& options) {
   try {
-    const config::Config cfg = config::LoadFile(options.config_file, LoaderOptions());
+    const config::Config cfg = config::LoadFile(options.config_file, LoaderOptions(options));
     std::size_t aps = 0;
     for (const auto& l : cfg.locations) aps += l.access_points.size();
     std::cout << options.config_file << ": OK (" << cfg.locations.size() << " locations, " << aps
@@ -269,7 +273,7 @@ int Run(const Options& options) {
   log::SetupLogging(level.value_or(log::Level::kInfo), format.value_or(log::Format::kLogfmt));
   config::Config cfg;
   try {
-    cfg = config::LoadFile(options.config_file, LoaderOptions());
+    cfg = config::LoadFile(options.config_file, LoaderOptions(options));
   } catch (const config::ConfigException& e) {
     for (const auto& err : e.errors())
       log::Error("invalid configuration", {{"error", err.ToString()}});

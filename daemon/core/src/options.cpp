@@ -10,6 +10,11 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       "surfzoned: polls public Wi-Fi access points over SNMP and serves Prometheus metrics"};
   app.add_option("--config.file", o.config_file, "Configuration file (YAML)")
       ->capture_default_str();
+  app.add_option("--config.max-size", o.config_max_size,
+                 "Largest configuration file read (the main file and each included one); a "
+                 "larger one is an error. Bytes, or with a unit: 64MiB, 1GiB")
+      ->transform(CLI::AsSizeValue(true))
+      ->capture_default_str();
   app.add_option("--web.listen-address", o.listen_address,
                  "Address for /metrics and the API, host:port ([::1]:port for IPv6, :port for all)")
       ->capture_default_str();

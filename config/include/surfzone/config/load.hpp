@@ -1,6 +1,8 @@
 #pragma once
 /// Loading and validating surfzoned's YAML configuration.
 
+#include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,12 +49,19 @@ struct LoadOptions {
     kStreamedOnly,
   };
   Parse parse = Parse::kAuto;
+
+  /// Largest file (the main one and each included one) that is read; a larger one is an error
+  /// ("too large"), and nothing past this many bytes is read (`--config.max-size`).
+  std::uint64_t max_file_size = kDefaultMaxFileSize;
+  static constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{64} << 20;  // 64 MiB
 };
 
 /// Reads `path` (and its `include:` globs, relative to its directory), validates everything,
 /// collects *all* errors and throws ConfigException if there is any.
 /// Included files may hold only `locations:`; a glob matching nothing is fine, a missing literal
-/// file is an error. A secret field (community, auth_password, priv_password) whose whole value is
+/// file is an error. Every file must be a regular file (not a directory, FIFO or device) of at
+/// most `options.max_file_size` bytes of text. A secret field (community, auth_password,
+/// priv_password) whose whole value is
 /// `${NAME}` is read from environment variable NAME (error if unset). Error messages never contain
 /// secret values. See config/example.yaml for the full schema.
 Config LoadFile(const std::string& path, const LoadOptions& options = {});

@@ -1,10 +1,12 @@
 #pragma once
 /// Command-line options of surfzoned (exporter conventions).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "surfzone/config/load.hpp"
 #include "surfzone/config/shard.hpp"
 
 namespace surfzone::core {
@@ -18,6 +20,8 @@ struct ProfileCommand {
 
 struct Options {
   std::string config_file = "/etc/surfzone/surfzone.yaml";
+  /// --config.max-size: largest config file (main or included) read, in bytes.
+  std::uint64_t config_max_size = config::LoadOptions::kDefaultMaxFileSize;
   std::string listen_address = "127.0.0.1:9877";
   std::string log_level = "info";
   std::string log_format = "logfmt";
