@@ -1,14 +1,17 @@
 #include "diagnostics.hpp"
 
+#include "utf8.hpp"
+
 namespace surfzone::config {
 namespace {
 
-std::string JoinErrors(const std::vector<ConfigError>& errors) {
+std::string JoinErrors(const std::vector<ConfigError>& errors, std::size_t more) {
   std::string out;
   for (const ConfigError& error : errors) {
     if (!out.empty()) out += '\n';
     out += error.ToString();
   }
+  if (more > 0) out += '\n' + MoreErrorsLine(more);
   return out;
 }
 
@@ -23,8 +26,14 @@ std::string ConfigError::ToString() const {
   return out;
 }
 
-ConfigException::ConfigException(std::vector<ConfigError> errors)
-    : std::runtime_error(JoinErrors(errors)), errors_(std::move(errors)) {}
+std::string MoreErrorsLine(std::size_t more) {
+  return "... and " + std::to_string(more) + " more error" + (more == 1 ? "" : "s");
+}
+
+ConfigException::ConfigException(std::vector<ConfigError> errors, std::size_t more_errors)
+    : std::runtime_error(JoinErrors(errors, more_errors)),
+      errors_(std::move(errors)),
+      more_errors_(more_errors) {}
 
 namespace detail {
 
@@ -42,7 +51,19 @@ void Diagnostics::Add(const Where& where, std::string message) {
   }
   error.field = where.path;
   error.message = std::move(message);
-  errors_.push_back(std::move(error));
+  Add(std::move(error));
+}
+
+void Diagnostics::Add(ConfigError error) {
+  if (errors_.size() < kMaxErrors) {
+    // A message may quote config text (an unknown key, a bad kind): never with raw bytes that
+    // are not UTF-8, which would garble a terminal and break a JSON log line.
+    error.field = EscapeBytes(error.field);
+    error.message = EscapeBytes(error.message);
+    errors_.push_back(std::move(error));
+  } else {
+    ++more_;
+  }
 }
 
 std::string JoinPath(std::string_view base, std::string_view key) {

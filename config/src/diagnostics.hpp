@@ -23,17 +23,23 @@ struct Where {
   std::string Position() const;
 };
 
-/// Accumulates every error of one load; nothing stops at the first problem.
+/// Accumulates the errors of one load; nothing stops at the first problem. Keeps the first
+/// kMaxErrors (with bytes that are not UTF-8, and control characters, escaped as \xNN) and
+/// counts the rest.
 class Diagnostics {
  public:
   void Add(const Where& where, std::string message);
-  void Add(ConfigError error) { errors_.push_back(std::move(error)); }
+  void Add(ConfigError error);
   bool empty() const { return errors_.empty(); }
   const std::vector<ConfigError>& errors() const { return errors_; }
+  /// The kept errors (the count of the others is dropped: use Exception() to report them).
   std::vector<ConfigError> Take() { return std::move(errors_); }
+  /// The ConfigException for what was collected (errors kept and the count of the rest).
+  ConfigException Exception() { return ConfigException(std::move(errors_), more_); }
 
  private:
   std::vector<ConfigError> errors_;
+  std::size_t more_ = 0;  // errors beyond kMaxErrors, counted only
 };
 
 /// "a.b" (or "b" when base is empty).

@@ -80,7 +80,7 @@ Config LoadImpl(std::string text, const std::string& name, const fs::path& base_
       }
     }
   }
-  if (!diag.empty()) throw ConfigException(diag.Take());
+  if (!diag.empty()) throw diag.Exception();
   return config;
 }
 
@@ -90,7 +90,7 @@ Config LoadFile(const std::string& path, const LoadOptions& options) {
   const auto read = [&path, &options] {
     Diagnostics diag;
     auto text = detail::ReadConfigFile(path, options.max_file_size, diag);
-    if (!text) throw ConfigException(diag.Take());
+    if (!text) throw diag.Exception();
     return std::move(*text);
   };
   return detail::WithWholeDocumentFallback(options, [&](const LoadOptions& attempt) {

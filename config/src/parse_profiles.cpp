@@ -293,7 +293,7 @@ ProfileSpec ParseProfileText(const std::string& yaml, const std::string& name) {
   } catch (const YAML::Exception& e) {
     diag.Add(detail::Where{name, e.mark, ""}, "YAML syntax error: " + e.msg);
   }
-  if (!diag.empty()) throw ConfigException(diag.Take());
+  if (!diag.empty()) throw diag.Exception();
   return spec;
 }
 

@@ -262,7 +262,8 @@ int CheckConfig(const Options& options) {
     return 0;
   } catch (const config::ConfigException& e) {
     for (const auto& err : e.errors()) std::cerr << err.ToString() << "\n";
-    std::cerr << options.config_file << ": " << e.errors().size() << " error(s)\n";
+    if (e.more_errors() > 0) std::cerr << config::MoreErrorsLine(e.more_errors()) << "\n";
+    std::cerr << options.config_file << ": " << e.total_errors() << " error(s)\n";
     return 1;
   }
 }
@@ -277,6 +278,9 @@ int Run(const Options& options) {
   } catch (const config::ConfigException& e) {
     for (const auto& err : e.errors())
       log::Error("invalid configuration", {{"error", err.ToString()}});
+    if (e.more_errors() > 0) {
+      log::Error("invalid configuration", {{"error", config::MoreErrorsLine(e.more_errors())}});
+    }
     return 2;
   }
   RaiseFileLimit();

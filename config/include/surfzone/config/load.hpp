@@ -22,15 +22,27 @@ struct ConfigError {
   std::string ToString() const;
 };
 
-/// Thrown by Load* when the configuration has one or more errors; what() joins them by newlines.
+/// The most errors a load keeps; past these it only counts (a file with 300,000 errors must not
+/// cost hundreds of MB, nor a log line or reload reply of 59 MB).
+inline constexpr std::size_t kMaxErrors = 100;
+
+/// Thrown by Load* when the configuration has one or more errors. errors() holds the first
+/// kMaxErrors, more_errors() how many were found beyond those; what() joins errors() by
+/// newlines and, if there were more, ends with "... and N more errors".
 class ConfigException : public std::runtime_error {
  public:
-  explicit ConfigException(std::vector<ConfigError> errors);
+  explicit ConfigException(std::vector<ConfigError> errors, std::size_t more_errors = 0);
   const std::vector<ConfigError>& errors() const { return errors_; }
+  std::size_t more_errors() const { return more_errors_; }
+  std::size_t total_errors() const { return errors_.size() + more_errors_; }
 
  private:
   std::vector<ConfigError> errors_;
+  std::size_t more_errors_ = 0;
 };
+
+/// "... and N more errors" (N = `more`), the line that ends a capped list of errors.
+std::string MoreErrorsLine(std::size_t more);
 
 /// Profiles the loader accepts for `profile:`; the daemon passes the names it knows.
 struct LoadOptions {
