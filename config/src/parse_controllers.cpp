@@ -23,7 +23,7 @@ std::vector<Controller> ParseControllers(FileReader& reader, const YAML::Node& n
     c.name = RequiredName(reader, map, path);
     ReadAddress(reader, map, path, checker, c.name, c.address);
     ReadAuth(reader, map, path, checker, c.auth);
-    if (const auto profile = reader.String(map, path, "profile", Need::kRequired)) {
+    if (const auto profile = LabelText(reader, map, path, "profile", Need::kRequired)) {
       c.profile = *profile;
     }
     c.poll = ReadPollSettings(reader, map, path, defaults);

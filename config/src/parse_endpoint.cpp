@@ -1,11 +1,24 @@
 // The fields an access point and a controller share: name, address, auth.
 #include "address_util.hpp"
 #include "sections.hpp"
+#include "utf8.hpp"
 
 namespace surfzone::config::detail {
 
+std::optional<std::string> LabelText(FileReader& reader, const YAML::Node& map,
+                                     const std::string& path, std::string_view key, Need need) {
+  auto text = reader.String(map, path, key, need);
+  if (text && FirstInvalidUtf8(*text)) {
+    reader.Error(map[std::string(key)], JoinPath(path, key),
+                 "not valid UTF-8: \"" + EscapeBytes(*text) +
+                     "\" (it becomes a label value in /metrics, which must be UTF-8)");
+    return std::nullopt;
+  }
+  return text;
+}
+
 std::string RequiredName(FileReader& reader, const YAML::Node& map, const std::string& path) {
-  const auto name = reader.String(map, path, "name", Need::kRequired);
+  const auto name = LabelText(reader, map, path, "name", Need::kRequired);
   if (name && name->empty()) {
     reader.Error(map["name"], JoinPath(path, "name"), "name must not be empty");
     return {};

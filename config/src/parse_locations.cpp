@@ -36,7 +36,7 @@ void ParseManaged(FileReader& reader, const YAML::Node& map, const std::string& 
     reader.Error(map["profile"], JoinPath(path, "profile"),
                  "an AP behind a controller takes its profile from the controller");
   }
-  if (const auto controller = reader.String(map, path, "controller")) {
+  if (const auto controller = LabelText(reader, map, path, "controller")) {
     ap.controller = *controller;
     if (auto profile =
             checker.AccessPointController(*controller, reader.AtKey(map, path, "controller"))) {
@@ -71,7 +71,7 @@ AccessPoint ParseAccessPoint(FileReader& reader, const YAML::Node& map, const st
 
   ReadAuth(reader, map, path, checker, ap.auth);
 
-  if (const auto profile = managed ? std::nullopt : reader.String(map, path, "profile")) {
+  if (const auto profile = managed ? std::nullopt : LabelText(reader, map, path, "profile")) {
     ap.profile = *profile;
     checker.Profile(ap.profile, reader.AtKey(map, path, "profile"));
   }
@@ -88,7 +88,9 @@ Location ParseLocation(FileReader& reader, const YAML::Node& map, const std::str
   if (const auto kind = reader.Enum(map, path, "kind", kLocationKinds, Need::kRequired)) {
     location.kind = *kind;
   }
-  if (const auto district = reader.String(map, path, "district")) location.district = *district;
+  if (const auto district = LabelText(reader, map, path, "district")) {
+    location.district = *district;
+  }
   location.lat = reader.Real(map, path, "lat", -90, 90);
   location.lon = reader.Real(map, path, "lon", -180, 180);
   // One coordinate alone cannot be placed on a map; it is a half-finished edit.

@@ -200,7 +200,7 @@ ProfileSpec ParseProfile(FileReader& reader, const YAML::Node& map, const std::s
   ProfileSpec p;
   reader.CheckKeys(map, path, kProfileKeys);
   p.source = reader.At(map, path).Position();
-  if (const auto name = reader.String(map, path, "name", Need::kRequired)) {
+  if (const auto name = LabelText(reader, map, path, "name", Need::kRequired)) {
     if (name->empty() || *name == "auto") {
       reader.Error(map["name"], JoinPath(path, "name"),
                    "profile name must not be empty or \"auto\"");

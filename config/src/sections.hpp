@@ -38,7 +38,12 @@ struct Defaults {
   Where auth_at;
 };
 
-/// A required, non-empty `name`; "" means missing or bad (already reported).
+/// `map[key]` as a string that becomes a label value in /metrics: it must be UTF-8 (reported
+/// with the bad bytes escaped, and nullopt, if not). Otherwise like FileReader::String().
+std::optional<std::string> LabelText(FileReader& reader, const YAML::Node& map,
+                                     const std::string& path, std::string_view key,
+                                     Need need = Need::kOptional);
+/// A required, non-empty `name` (label text); "" means missing or bad (already reported).
 std::string RequiredName(FileReader& reader, const YAML::Node& map, const std::string& path);
 /// The required `address` of an access point or controller `owner`, checked for uniqueness;
 /// `out` is left alone when it is missing or bad (reported).
