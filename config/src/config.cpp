@@ -10,6 +10,12 @@ std::string Address::ToString() const {
   return host + ":" + port_text;
 }
 
+std::size_t CountAccessPoints(const Config& config) {
+  std::size_t n = 0;
+  for (const Location& location : config.locations) n += location.access_points.size();
+  return n;
+}
+
 const char* ToString(SnmpVersion v) { return detail::NameOf(detail::kSnmpVersions, v, "?"); }
 const char* ToString(SecurityLevel v) { return detail::NameOf(detail::kSecurityLevels, v, "?"); }
 const char* ToString(AuthProtocol v) { return detail::NameOf(detail::kAuthProtocols, v, "none"); }

@@ -15,13 +15,25 @@ namespace fs = std::filesystem;
 using detail::Diagnostics;
 using detail::Document;
 using detail::FileReader;
+using detail::Has;
 using detail::Quote;
 using detail::Where;
 
 // Included files hold locations only; the other top-level keys get their own message.
 constexpr std::string_view kIncludedKeys[] = {"locations"};
-constexpr std::string_view kMainFileOnlyKeys[] = {"include",     "auths",    "defaults",
-                                                  "controllers", "profiles", "shard"};
+constexpr std::string_view kMainFileOnlyKeys[] = {"include",  "auths", "defaults",   "controllers",
+                                                  "profiles", "shard", "allow_empty"};
+
+// `allow_empty:` (absent: false).
+bool ParseAllowEmpty(FileReader& reader, const YAML::Node& root) {
+  if (!Has(root, "allow_empty")) return false;
+  const YAML::Node node = root["allow_empty"];
+  if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) {
+    return node.Scalar() == "true";
+  }
+  reader.Error(node, "allow_empty", "expected true or false, got " + detail::Describe(node));
+  return false;
+}
 
 void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::CrossChecker& checker,
                   Diagnostics& diag, const LoadOptions& options, std::vector<Location>& out) {
@@ -39,7 +51,7 @@ void LoadIncluded(const fs::path& path, const PollSettings& defaults, detail::Cr
     if (key == "include") {
       reader.Error(key_node, key, "included files may not include further files");
     } else if (key == "auths" || key == "defaults" || key == "controllers" || key == "profiles" ||
-               key == "shard") {
+               key == "shard" || key == "allow_empty") {
       reader.Error(key_node, key,
                    Quote(key) +
                        " is only allowed in the main configuration file; included "
@@ -67,6 +79,7 @@ Config LoadImpl(std::string text, const std::string& name, const fs::path& base_
       config.max_in_flight = defaults.max_in_flight;
       config.default_auth = defaults.auth;
       config.shard = detail::ParseShardSection(reader, root["shard"]);
+      config.allow_empty = ParseAllowEmpty(reader, root);
       detail::CrossChecker checker(diag, options, config.auths);
       if (!defaults.auth.empty()) checker.SetDefaultAuth(defaults.auth, defaults.auth_at);
       config.profiles = detail::ParseProfiles(reader, root["profiles"]);

@@ -18,7 +18,7 @@ namespace surfzone::config::detail {
 
 /// Keys of the top-level map.
 inline constexpr std::string_view kTopLevelKeys[] = {
-    "auths", "controllers", "defaults", "include", "locations", "profiles", "shard"};
+    "allow_empty", "auths", "controllers", "defaults", "include", "locations", "profiles", "shard"};
 /// Keys that both `defaults:` and an access point may set.
 inline constexpr std::string_view kPollKeys[] = {"interval", "timeout", "retries",
                                                  "max_repetitions", "max_rows"};

@@ -42,6 +42,16 @@ config::Shard EffectiveShard(const Options& options, const config::Config& cfg) 
   return options.shard.value_or(cfg.shard.value_or(config::Shard{}));
 }
 
+// Why a reload to `cfg` is refused ("" if it is not): a file without access points (empty,
+// comments only, a bare `locations:`) is far more often a truncated deployment than a wish to
+// stop all monitoring, unless the file says so.
+std::string EmptyInventoryRefusal(const config::Config& cfg) {
+  if (config::CountAccessPoints(cfg) > 0 || cfg.allow_empty) return "";
+  return cfg.source_file +
+         ": the configuration has no access points; a reload to it is refused (set "
+         "\"allow_empty: true\" to allow)";
+}
+
 // SNMP sessions share one UDP socket, but HTTP connections and a large config still want room.
 void RaiseFileLimit() {
   rlimit lim{};
@@ -158,6 +168,14 @@ class Daemon {
             if (done) done(false, loaded.error);
             return;
           }
+          if (const std::string refused = EmptyInventoryRefusal(*loaded.config); !refused.empty()) {
+            metrics_.ReloadResult(false, WallNow());
+            log::Error("configuration reload refused; keeping the running configuration",
+                       {{"trigger", trigger}, {"file", options_.config_file}, {"error", refused}});
+            loader_.Dispose(std::move(*loaded.config));
+            if (done) done(false, refused);
+            return;
+          }
           const auto swap_started = std::chrono::steady_clock::now();
           ApplyConfig(std::move(*loaded.config));
           metrics_.ReloadResult(true, WallNow());
@@ -251,6 +269,10 @@ int CheckConfig(const Options& options) {
     for (const auto& l : cfg.locations) aps += l.access_points.size();
     std::cout << options.config_file << ": OK (" << cfg.locations.size() << " locations, " << aps
               << " access points)\n";
+    if (aps == 0 && !cfg.allow_empty) {
+      std::cerr << "warning: " << EmptyInventoryRefusal(cfg)
+                << "; surfzoned starts with it but polls nothing\n";
+    }
     if (const config::Shard shard = EffectiveShard(options, cfg); shard.count > 1) {
       const ShardedConfig mine = FilterShard(cfg, shard);
       std::size_t mine_aps = 0;
@@ -282,6 +304,10 @@ int Run(const Options& options) {
       log::Error("invalid configuration", {{"error", config::MoreErrorsLine(e.more_errors())}});
     }
     return 2;
+  }
+  if (config::CountAccessPoints(cfg) == 0) {
+    log::Warn("the configuration has no access points; nothing is polled",
+              {{"file", options.config_file}, {"allow_empty", cfg.allow_empty ? "true" : "false"}});
   }
   RaiseFileLimit();
   Daemon daemon(options, std::move(cfg));

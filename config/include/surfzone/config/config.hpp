@@ -3,6 +3,7 @@
 /// Produced by surfzone::config::Load(); consumed by the daemon. No Asio, no net-snmp here.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -113,8 +114,14 @@ struct Config {
   std::vector<ProfileSpec> profiles;  // user-defined (`profiles:`), in file order
   int max_in_flight = 1000;           // `defaults.max_in_flight`: cap on concurrent SNMP requests
   std::optional<Shard> shard;         // `shard:`; nullopt: whole inventory unless --shard says
+  /// `allow_empty: true`: a reload to a config without access points is taken (otherwise it is
+  /// refused, so that a truncated file does not silently stop all monitoring).
+  bool allow_empty = false;
   friend bool operator==(const Config&, const Config&) = default;
 };
+
+/// Access points of all locations (managed ones included).
+std::size_t CountAccessPoints(const Config& config);
 
 /// Names used in YAML and in labels.
 const char* ToString(SnmpVersion v);
