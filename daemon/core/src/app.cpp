@@ -64,12 +64,15 @@ class Daemon {
   int Run() {
     ApplyConfig(std::exchange(initial_config_, {}));
     metrics_.ReloadResult(true, WallNow());
-    http::Server server(options_.listen_address, MakeHandlers());
+    http::ServerOptions server_options;
+    server_options.web_config_file = options_.web_config_file;
+    http::Server server(options_.listen_address, MakeHandlers(), server_options);
     try {
       server.Start();
     } catch (const std::exception& e) {
-      log::Error("cannot start the HTTP server",
-                 {{"address", options_.listen_address}, {"error", e.what()}});
+      log::Error("cannot start the HTTP server", {{"address", options_.listen_address},
+                                                  {"web_config_file", options_.web_config_file},
+                                                  {"error", e.what()}});
       return 1;
     }
     log::Info("surfzoned started", {{"version", SURFZONE_VERSION},
@@ -102,6 +105,9 @@ class Daemon {
     handlers.ready = [this] { return ready_.load(); };
     handlers.on_connection_dropped = [this](std::string_view reason) {
       metrics_.HttpConnectionDropped(reason);
+    };
+    handlers.on_auth_failure = [this](std::string_view reason) {
+      metrics_.HttpAuthFailure(reason);
     };
     handlers.reload = [this](std::function<void(bool, std::string)> done) {
       asio::post(io_, [this, done = std::move(done)] { Reload("http", done); });

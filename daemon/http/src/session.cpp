@@ -70,7 +70,8 @@ asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& 
   if (target.substr(0, target.find('?')) == "/-/healthy") co_return true;  // as in Prometheus
   bool ok = false;
   bool busy = false;
-  if (auto creds = ParseBasicAuth(req[bhttp::field::authorization])) {
+  const auto creds = ParseBasicAuth(req[bhttp::field::authorization]);
+  if (creds) {
     if (auth_pending_ >= kMaxPendingAuth) {
       busy = true;
     } else {
@@ -78,7 +79,7 @@ asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& 
       auto web = conn.web;  // the users as of this connection
       ok = co_await asio::co_spawn(
           auth_pool_,
-          [this, web, creds = std::move(*creds)]() -> asio::awaitable<bool> {
+          [this, web, creds = *creds]() -> asio::awaitable<bool> {
             co_return auth_cache_.Check(web->config.basic_auth_users, creds.first, creds.second);
           },
           asio::use_awaitable);
@@ -90,11 +91,12 @@ asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& 
                                      req.keep_alive(), "too many logins in progress\n")
                       : TextResponse(bhttp::status::unauthorized, req.version(), req.keep_alive(),
                                      "Unauthorized\n");
+  if (handlers_.on_auth_failure)
+    handlers_.on_auth_failure(busy ? "busy" : creds ? "wrong" : "missing");
   if (busy) {
     res.set(bhttp::field::retry_after, "1");
   } else {
     res.set(bhttp::field::www_authenticate, "Basic realm=\"surfzone\"");
-    if (handlers_.on_auth_failure) handlers_.on_auth_failure();
     log::Debug("HTTP request refused: bad or missing credentials",
                {{"target", std::string_view(req.target())}});  // never the credentials
   }

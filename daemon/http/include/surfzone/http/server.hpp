@@ -107,8 +107,10 @@ struct Handlers {
   /// "idle_evicted" (an idle connection closed to make room) or "refused" (the new one closed,
   /// none being idle). Optional.
   std::function<void(std::string_view reason)> on_connection_dropped;
-  /// Called for each request refused for missing or wrong credentials (never with them).
-  std::function<void()> on_auth_failure;
+  /// Called for each request refused by basic auth (never with the credentials), with the
+  /// reason: "missing" (no or malformed Authorization header; 401), "wrong" (unknown user or
+  /// wrong password; 401) or "busy" (too many password checks in progress; 503). Optional.
+  std::function<void(std::string_view reason)> on_auth_failure;
   /// Further endpoints by path, checked after the built-in ones (a route for "/" replaces the
   /// built-in index page); the label passed to on_request is the route's path.
   std::map<std::string, ExtraRoute, std::less<>> routes;
