@@ -66,6 +66,7 @@ class Daemon {
     metrics_.ReloadResult(true, WallNow());
     http::ServerOptions server_options;
     server_options.web_config_file = options_.web_config_file;
+    server_options.gzip = !options_.disable_compression;
     http::Server server(options_.listen_address, MakeHandlers(), server_options);
     try {
       server.Start();

@@ -42,7 +42,8 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
   bool more = false;
   std::optional<Response> plain;
   // A body in parts (/metrics) is gzipped part by part when the client accepts it.
-  const bool gzip = reply.parts && !head && AcceptsGzip(req[bhttp::field::accept_encoding]);
+  const bool gzip =
+      options_.gzip && reply.parts && !head && AcceptsGzip(req[bhttp::field::accept_encoding]);
   if (gzip) reply.parts = GzipParts(std::move(reply.parts));
   if (reply.parts) {
     try {

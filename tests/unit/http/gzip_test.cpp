@@ -137,5 +137,22 @@ TEST(Gzip, ServerCompressesMetricsOnlyWhenAsked) {
   EXPECT_EQ(Get(server.port(), "gzip;q=0").body(), all);
 }
 
+TEST(Gzip, ServerWithGzipOffSendsPlainText) {
+  std::string all;
+  Handlers handlers;
+  handlers.metrics = [&all](Respond respond) {
+    RouteReply reply;
+    reply.parts = Lines(2, &all);
+    respond(std::move(reply));
+  };
+  ServerOptions options;
+  options.gzip = false;
+  Server server("127.0.0.1:0", std::move(handlers), options);
+  server.Start();
+  const auto res = Get(server.port(), "gzip");
+  EXPECT_EQ(res.count(bhttp::field::content_encoding), 0u);
+  EXPECT_EQ(res.body(), all);
+}
+
 }  // namespace
 }  // namespace surfzone::http

@@ -143,6 +143,9 @@ struct ServerOptions {
   /// connection when it or a TLS file changed; a bad file then keeps the last good one.
   /// With basic_auth_users, every endpoint but /-/healthy needs credentials.
   std::string web_config_file;
+  /// Replies in parts (/metrics) are gzipped (zlib level 1, part by part) for clients whose
+  /// Accept-Encoding accepts gzip, as Prometheus' does.
+  bool gzip = true;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 64 * 1024;
 };
