@@ -99,8 +99,9 @@ std::string WebConfig(const TempDir& dir, const std::string& client_auth) {
 }
 
 struct Curl {
-  std::string auth;  ///< user:password, or empty
-  std::string cert;  ///< client certificate base name in the temp dir, or empty
+  std::string auth;         ///< user:password, or empty
+  std::string cert;         ///< client certificate base name in the temp dir, or empty
+  bool compressed = false;  ///< send Accept-Encoding: gzip and decompress (curl --compressed)
 };
 
 // The HTTP status of GET https://127.0.0.1:port/target with curl (0: no HTTP answer, e.g.
@@ -111,6 +112,7 @@ int CurlStatus(const TempDir& dir, unsigned short port, const std::string& targe
   std::string cmd = "curl -sS --max-time 5 -o " + body_file + " -w 'CODE=%{http_code}' --cacert " +
                     dir.path() + "/ca.crt";
   if (!c.auth.empty()) cmd += " -u '" + c.auth + "'";
+  if (c.compressed) cmd += " --compressed -D " + dir.path() + "/curl.headers";
   if (!c.cert.empty()) {
     cmd +=
         " --cert " + dir.path() + "/" + c.cert + ".crt --key " + dir.path() + "/" + c.cert + ".key";
@@ -192,6 +194,30 @@ TEST(E2eWebConfig, HttpsWithBasicAuthRefusesWrongAndMissingPasswords) {
   EXPECT_EQ(ValueOr(m, "surfzone_http_auth_failures_total", {{"reason", "missing"}}), 3);
   EXPECT_EQ(ValueOr(m, "surfzone_http_auth_failures_total", {{"reason", "busy"}}), 0);
   EXPECT_EQ(daemon.Log().find(kPassword), std::string::npos) << daemon.Log();
+}
+
+// The `# TYPE` lines of an exposition, in order.
+std::vector<std::string> Families(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("# TYPE ")) out.push_back(line);
+  }
+  return out;
+}
+
+TEST(E2eWebConfig, GzippedScrapeOverTlsHasTheSameFamilies) {
+  TempDir dir;
+  MakePki(dir);
+  SecureSurfzoned daemon(dir, WebConfig(dir, ""));
+  std::string plain, unzipped;
+  ASSERT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth}, &plain), 200);
+  ASSERT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth, .compressed = true}, &unzipped), 200);
+  const std::string headers = ReadAll(dir.path() + "/curl.headers");
+  EXPECT_NE(headers.find("Content-Encoding: gzip"), std::string::npos) << headers;
+  EXPECT_NE(headers.find("X-Content-Type-Options: nosniff"), std::string::npos) << headers;
+  EXPECT_GT(Families(plain).size(), 10u);
+  EXPECT_EQ(Families(unzipped), Families(plain));
 }
 
 TEST(E2eWebConfig, RequireAndVerifyClientCertRefusesClientsWithoutAValidCertificate) {
