@@ -210,6 +210,12 @@ TEST(E2eWebConfig, GzippedScrapeOverTlsHasTheSameFamilies) {
   TempDir dir;
   MakePki(dir);
   SecureSurfzoned daemon(dir, WebConfig(dir, ""));
+  // After the first poll cycle the set of families is settled.
+  const auto deadline = Clock::now() + 10s;
+  while (daemon.Status("/-/ready", {.auth = kGoodAuth}) != 200 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(100ms);
+  }
+  ASSERT_EQ(daemon.Status("/-/ready", {.auth = kGoodAuth}), 200);
   std::string plain, unzipped;
   ASSERT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth}, &plain), 200);
   ASSERT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth, .compressed = true}, &unzipped), 200);
