@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -99,8 +100,8 @@ std::string WebConfig(const TempDir& dir, const std::string& client_auth) {
 }
 
 struct Curl {
-  std::string auth;         ///< user:password, or empty
-  std::string cert;         ///< client certificate base name in the temp dir, or empty
+  std::string auth{};       ///< user:password, or empty
+  std::string cert{};       ///< client certificate base name in the temp dir, or empty
   bool compressed = false;  ///< send Accept-Encoding: gzip and decompress (curl --compressed)
 };
 

@@ -62,6 +62,12 @@ asio::awaitable<void> LingeringClose(DualStream& dual) {
 // flood of bad logins costs one core of hashing and a bounded queue, never memory or polling.
 constexpr int kMaxPendingAuth = 32;
 
+// Runs on the auth pool. `web` keeps the users of the connection's config alive.
+asio::awaitable<bool> CheckCredentials(BasicAuthCache& cache, std::shared_ptr<const WebState> web,
+                                       std::string user, std::string password) {
+  co_return cache.Check(web->config.basic_auth_users, user, password);
+}
+
 }  // namespace
 
 asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& req) {
@@ -76,12 +82,9 @@ asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& 
       busy = true;
     } else {
       ++auth_pending_;
-      auto web = conn.web;  // the users as of this connection
+      // A coroutine function, not a capturing lambda: its arguments live in its own frame.
       ok = co_await asio::co_spawn(
-          auth_pool_,
-          [this, web, creds = *creds]() -> asio::awaitable<bool> {
-            co_return auth_cache_.Check(web->config.basic_auth_users, creds.first, creds.second);
-          },
+          auth_pool_, CheckCredentials(auth_cache_, conn.web, creds->first, creds->second),
           asio::use_awaitable);
       --auth_pending_;
     }
