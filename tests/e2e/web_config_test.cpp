@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -149,6 +150,19 @@ class SecureSurfzoned {
   }
   unsigned short port() const { return port_; }
   std::string Log() const { return ReadAll(dir_.path() + "/surfzoned.log"); }
+  void Signal(int sig) { proc_->Signal(sig); }
+  // Waits until the log holds `text` `count` times.
+  bool WaitForLog(const std::string& text, int count = 1) const {
+    const auto deadline = Clock::now() + 10s;
+    while (Clock::now() < deadline) {
+      const std::string log = Log();
+      int seen = 0;
+      for (auto at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++seen;
+      if (seen >= count) return true;
+      std::this_thread::sleep_for(50ms);
+    }
+    return false;
+  }
   int Status(const std::string& target, const Curl& c, std::string* body = nullptr) const {
     return CurlStatus(dir_, port_, target, c, body);
   }
@@ -236,6 +250,29 @@ TEST(E2eWebConfig, RequireAndVerifyClientCertRefusesClientsWithoutAValidCertific
   EXPECT_EQ(daemon.Status("/-/healthy", {}), 0);
   EXPECT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth, .cert = "stranger"}), 0);
   EXPECT_EQ(daemon.Status("/metrics", {.cert = "client"}), 401);  // a certificate is not a login
+}
+
+TEST(E2eWebConfig, SighupRereadsTheWebConfigAndABadOneKeepsTheLast) {
+  TempDir dir;
+  MakePki(dir);
+  const std::string web = WebConfig(dir, "");
+  SecureSurfzoned daemon(dir, web);
+  ASSERT_TRUE(daemon.WaitForLog("msg=\"web config loaded\""));
+
+  // No connection between the write and SIGHUP: only the reload reads the file.
+  WriteFileAtomic(web, "basic_auth_users:\n  alice: not-a-hash\n");
+  daemon.Signal(SIGHUP);
+  EXPECT_TRUE(daemon.WaitForLog("web config invalid; keeping the last good one")) << daemon.Log();
+  EXPECT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth}), 200);  // still TLS, same users
+
+  WriteFileAtomic(web,
+                  "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
+                  "basic_auth_users:\n  alice: " +
+                      Bcrypt("alices-pw") + "\n");
+  daemon.Signal(SIGHUP);
+  EXPECT_TRUE(daemon.WaitForLog("msg=\"web config reloaded\"")) << daemon.Log();
+  EXPECT_EQ(daemon.Status("/metrics", {.auth = "alice:alices-pw"}), 200);
+  EXPECT_EQ(daemon.Status("/metrics", {.auth = kGoodAuth}), 401);
 }
 
 TEST(E2eWebConfig, BadFileAtStartExitsNonZeroNamingFileAndKey) {

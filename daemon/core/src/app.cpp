@@ -68,6 +68,7 @@ class Daemon {
     server_options.web_config_file = options_.web_config_file;
     server_options.gzip = !options_.disable_compression;
     http::Server server(options_.listen_address, MakeHandlers(), server_options);
+    server_ = &server;
     try {
       server.Start();
     } catch (const std::exception& e) {
@@ -88,6 +89,7 @@ class Daemon {
     Tick();
     io_.run();
     server.Stop();
+    server_ = nullptr;
     log::Info("surfzoned stopped");
     return 0;
   }
@@ -149,6 +151,7 @@ class Daemon {
   // Poll thread: the file is read and validated on the loader's thread; only the swap runs
   // here. `done` (optional) gets the outcome.
   void Reload(const char* trigger, std::function<void(bool, std::string)> done = {}) {
+    if (server_ != nullptr) server_->RefreshWebConfig();  // the web config too, if it changed
     const auto asked = std::chrono::steady_clock::now();
     loader_.Load(
         options_.config_file, LoaderOptions(), io_.get_executor(),
@@ -241,6 +244,7 @@ class Daemon {
   asio::signal_set hup_;
   asio::steady_timer tick_timer_;
   SnapshotHub hub_;
+  http::Server* server_ = nullptr;  // while Run() serves; Reload() refreshes its web config
   std::atomic<bool> ready_{false};
   config::Shard shard_;  // in force since the last ApplyConfig
 };

@@ -169,6 +169,10 @@ class Server {
   /// The bound port (the actual one when 0 was requested); 0 before Start().
   std::uint16_t port() const;
 
+  /// Re-reads the web config file (if any) now, as a new connection does when it changed; any
+  /// thread, returns at once. A bad file keeps the last good one (logged).
+  void RefreshWebConfig();
+
   /// Graceful stop: stops accepting, closes all connections (pending reload requests are
   /// abandoned), and joins the server thread. Idempotent; a no-op if never started.
   void Stop();
