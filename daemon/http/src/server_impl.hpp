@@ -127,6 +127,7 @@ class Server::Impl {
   void Start();
   std::uint16_t port() const { return port_; }
   void Stop();
+  void PostRefreshWebConfig();  // any thread: RefreshWebConfig() on the server thread
 
  private:
   // server.cpp
@@ -140,7 +141,6 @@ class Server::Impl {
   /// Re-reads the web config file when it or a TLS file it names changed (server thread, on
   /// each new connection, as the exporter-toolkit does); a bad file keeps the last good one.
   void RefreshWebConfig();
-  void PostRefreshWebConfig();  // any thread
   /// The request's credentials are good (or none are needed); bcrypt runs on auth_pool_.
   asio::awaitable<bool> Authorized(Connection& conn, const Request& req);
   /// Adds the web config's http_server_config.headers.
