@@ -15,7 +15,7 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       ->capture_default_str();
   app.add_option("--web.config.file", o.web_config_file,
                  "Exporter-toolkit web config (TLS, basic auth, headers); empty: plain HTTP, "
-                 "no auth. Re-read on new connections when it changes");
+                 "no auth. Re-read when it changes (on new connections) and on reload");
   app.add_flag("--web.disable-compression", o.disable_compression,
                "Never gzip /metrics, even when the scraper accepts it");
   app.add_option("--log.level", o.log_level, "debug, info, warn or error")
