@@ -9,7 +9,7 @@ readonly PACKAGES=(
   libboost1.81-dev libsnmp-dev prometheus-cpp-dev libyaml-cpp-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
-  libssl-dev libcrypt-dev openssl
+  libssl-dev libcrypt-dev openssl zlib1g-dev
   snmpd snmp snmpsim prometheus prometheus-alertmanager curl
   victoria-metrics   # the region example: vmalert checks, and the store of tests/e2e_region
   systemd   # systemd-analyze, to verify deploy/systemd/surfzoned.service (nothing is started)

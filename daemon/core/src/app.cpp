@@ -78,12 +78,17 @@ class Daemon {
   int Run() {
     ApplyConfig(std::exchange(initial_config_, {}));
     metrics_.ReloadResult(true, WallNow());
-    http::Server server(options_.listen_address, MakeHandlers());
+    http::ServerOptions server_options;
+    server_options.web_config_file = options_.web_config_file;
+    server_options.gzip = !options_.disable_compression;
+    http::Server server(options_.listen_address, MakeHandlers(), server_options);
+    server_ = &server;
     try {
       server.Start();
     } catch (const std::exception& e) {
-      log::Error("cannot start the HTTP server",
-                 {{"address", options_.listen_address}, {"error", e.what()}});
+      log::Error("cannot start the HTTP server", {{"address", options_.listen_address},
+                                                  {"web_config_file", options_.web_config_file},
+                                                  {"error", e.what()}});
       return 1;
     }
     log::Info("surfzoned started", {{"version", SURFZONE_VERSION},
@@ -98,6 +103,7 @@ class Daemon {
     Tick();
     io_.run();
     server.Stop();
+    server_ = nullptr;
     log::Info("surfzoned stopped");
     return 0;
   }
@@ -116,6 +122,9 @@ class Daemon {
     handlers.ready = [this] { return ready_.load(); };
     handlers.on_connection_dropped = [this](std::string_view reason) {
       metrics_.HttpConnectionDropped(reason);
+    };
+    handlers.on_auth_failure = [this](std::string_view reason) {
+      metrics_.HttpAuthFailure(reason);
     };
     handlers.reload = [this](std::function<void(bool, std::string)> done) {
       asio::post(io_, [this, done = std::move(done)] { Reload("http", done); });
@@ -156,6 +165,7 @@ class Daemon {
   // Poll thread: the file is read and validated on the loader's thread; only the swap runs
   // here. `done` (optional) gets the outcome.
   void Reload(const char* trigger, std::function<void(bool, std::string)> done = {}) {
+    if (server_ != nullptr) server_->RefreshWebConfig();  // the web config too, if it changed
     const auto asked = std::chrono::steady_clock::now();
     loader_.Load(
         options_.config_file, LoaderOptions(options_), io_.get_executor(),
@@ -256,6 +266,7 @@ class Daemon {
   asio::signal_set hup_;
   asio::steady_timer tick_timer_;
   SnapshotHub hub_;
+  http::Server* server_ = nullptr;  // while Run() serves; Reload() refreshes its web config
   std::atomic<bool> ready_{false};
   config::Shard shard_;  // in force since the last ApplyConfig
 };

@@ -18,6 +18,11 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   app.add_option("--web.listen-address", o.listen_address,
                  "Address for /metrics and the API, host:port ([::1]:port for IPv6, :port for all)")
       ->capture_default_str();
+  app.add_option("--web.config.file", o.web_config_file,
+                 "Exporter-toolkit web config (TLS, basic auth, headers); empty: plain HTTP, "
+                 "no auth. Re-read when it changes (on new connections) and on reload");
+  app.add_flag("--web.disable-compression", o.disable_compression,
+               "Never gzip /metrics, even when the scraper accepts it");
   app.add_option("--log.level", o.log_level, "debug, info, warn or error")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))
       ->capture_default_str();

@@ -112,6 +112,17 @@ SelfMetrics::SelfMetrics() : registry_(std::make_shared<p::Registry>()) {
           .Register(*registry_);
   http_evicted_ = &http_drops.Add({{"reason", "idle_evicted"}});
   http_refused_ = &http_drops.Add({{"reason", "refused"}});
+  auto& auth_failures =
+      p::BuildCounter()
+          .Name("surfzone_http_auth_failures_total")
+          .Help(
+              "HTTP requests refused by basic auth (--web.config.file): missing (no or malformed "
+              "credentials), wrong (unknown user or wrong password), busy (too many password "
+              "checks in progress; answered 503).")
+          .Register(*registry_);
+  auth_missing_ = &auth_failures.Add({{"reason", "missing"}});
+  auth_wrong_ = &auth_failures.Add({{"reason", "wrong"}});
+  auth_busy_ = &auth_failures.Add({{"reason", "busy"}});
 }
 
 void SelfMetrics::SetShard(const config::Shard& shard) {
@@ -123,6 +134,10 @@ void SelfMetrics::SetShard(const config::Shard& shard) {
 
 void SelfMetrics::HttpConnectionDropped(std::string_view reason) {
   (reason == "refused" ? http_refused_ : http_evicted_)->Increment();
+}
+
+void SelfMetrics::HttpAuthFailure(std::string_view reason) {
+  (reason == "missing" ? auth_missing_ : reason == "busy" ? auth_busy_ : auth_wrong_)->Increment();
 }
 
 void SelfMetrics::SyncEngine(const snmp::EngineStats& stats) {

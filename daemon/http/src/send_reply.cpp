@@ -17,6 +17,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "gzip_parts.hpp"
 #include "server_impl.hpp"
 #include "session_util.hpp"
 #include "surfzone/http/log.hpp"
@@ -40,6 +41,10 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
   std::string part;
   bool more = false;
   std::optional<Response> plain;
+  // A body in parts (/metrics) is gzipped part by part when the client accepts it.
+  const bool gzip =
+      options_.gzip && reply.parts && !head && AcceptsGzip(req[bhttp::field::accept_encoding]);
+  if (gzip) reply.parts = GzipParts(std::move(reply.parts));
   if (reply.parts) {
     try {
       more = reply.parts(part);
@@ -80,6 +85,8 @@ asio::awaitable<bool> Server::Impl::SendReply(Connection& conn, const Request& r
   header.set(bhttp::field::content_type, reply.content_type);
   AddHeaders(header, reply);
   AddWebHeaders(conn, header);
+  if (gzip) header.set(bhttp::field::content_encoding, "gzip");
+  header.set(bhttp::field::vary, "Accept-Encoding");
   header.keep_alive(chunked && req.keep_alive());  // HTTP/1.0: the close ends the body
   if (chunked) header.chunked(true);
   log::Debug("HTTP request", {{"method", std::string_view(req.method_string())},

@@ -249,6 +249,10 @@ std::string WebStamp(const std::filesystem::path& file, const WebConfig* config)
 
 }  // namespace
 
+void Server::Impl::PostRefreshWebConfig() {
+  asio::post(io_, [this] { RefreshWebConfig(); });
+}
+
 void Server::Impl::RefreshWebConfig() {
   if (options_.web_config_file.empty()) return;
   const std::string stamp = WebStamp(options_.web_config_file, web_ ? &web_->config : nullptr);
@@ -286,6 +290,8 @@ Server::~Server() = default;
 void Server::Start() { impl_->Start(); }
 
 std::uint16_t Server::port() const { return impl_->port(); }
+
+void Server::RefreshWebConfig() { impl_->PostRefreshWebConfig(); }
 
 void Server::Stop() { impl_->Stop(); }
 

@@ -127,6 +127,7 @@ class Server::Impl {
   void Start();
   std::uint16_t port() const { return port_; }
   void Stop();
+  void PostRefreshWebConfig();  // any thread: RefreshWebConfig() on the server thread
 
  private:
   // server.cpp

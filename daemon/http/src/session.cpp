@@ -62,6 +62,12 @@ asio::awaitable<void> LingeringClose(DualStream& dual) {
 // flood of bad logins costs one core of hashing and a bounded queue, never memory or polling.
 constexpr int kMaxPendingAuth = 32;
 
+// Runs on the auth pool. `web` keeps the users of the connection's config alive.
+asio::awaitable<bool> CheckCredentials(BasicAuthCache& cache, std::shared_ptr<const WebState> web,
+                                       std::string user, std::string password) {
+  co_return cache.Check(web->config.basic_auth_users, user, password);
+}
+
 }  // namespace
 
 asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& req) {
@@ -70,17 +76,15 @@ asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& 
   if (target.substr(0, target.find('?')) == "/-/healthy") co_return true;  // as in Prometheus
   bool ok = false;
   bool busy = false;
-  if (auto creds = ParseBasicAuth(req[bhttp::field::authorization])) {
+  const auto creds = ParseBasicAuth(req[bhttp::field::authorization]);
+  if (creds) {
     if (auth_pending_ >= kMaxPendingAuth) {
       busy = true;
     } else {
       ++auth_pending_;
-      auto web = conn.web;  // the users as of this connection
+      // A coroutine function, not a capturing lambda: its arguments live in its own frame.
       ok = co_await asio::co_spawn(
-          auth_pool_,
-          [this, web, creds = std::move(*creds)]() -> asio::awaitable<bool> {
-            co_return auth_cache_.Check(web->config.basic_auth_users, creds.first, creds.second);
-          },
+          auth_pool_, CheckCredentials(auth_cache_, conn.web, creds->first, creds->second),
           asio::use_awaitable);
       --auth_pending_;
     }
@@ -90,11 +94,12 @@ asio::awaitable<bool> Server::Impl::Authorized(Connection& conn, const Request& 
                                      req.keep_alive(), "too many logins in progress\n")
                       : TextResponse(bhttp::status::unauthorized, req.version(), req.keep_alive(),
                                      "Unauthorized\n");
+  if (handlers_.on_auth_failure)
+    handlers_.on_auth_failure(busy ? "busy" : creds ? "wrong" : "missing");
   if (busy) {
     res.set(bhttp::field::retry_after, "1");
   } else {
     res.set(bhttp::field::www_authenticate, "Basic realm=\"surfzone\"");
-    if (handlers_.on_auth_failure) handlers_.on_auth_failure();
     log::Debug("HTTP request refused: bad or missing credentials",
                {{"target", std::string_view(req.target())}});  // never the credentials
   }

@@ -40,10 +40,11 @@ boost::system::error_code TestClient::Run(Start&& start) {
 }
 
 TestResponse TestClient::Send(bhttp::verb method, std::string_view target, std::string body,
-                              bool keep_alive) {
+                              bool keep_alive, std::string_view authorization) {
   bhttp::request<bhttp::string_body> req{method, target, 11};
   req.set(bhttp::field::host, "127.0.0.1");
   req.keep_alive(keep_alive);
+  if (!authorization.empty()) req.set(bhttp::field::authorization, authorization);
   if (!body.empty() || method == bhttp::verb::post) {
     req.body() = std::move(body);
     req.prepare_payload();
@@ -84,9 +85,9 @@ std::string TestClient::ReadUntilClosed(boost::system::error_code& ec) {
 }
 
 TestResponse Fetch(std::uint16_t port, bhttp::verb method, std::string_view target,
-                   std::string body) {
+                   std::string body, std::string_view authorization) {
   TestClient client(port);
-  return client.Send(method, target, std::move(body), false);
+  return client.Send(method, target, std::move(body), false, authorization);
 }
 
 }  // namespace surfzone::http::testing

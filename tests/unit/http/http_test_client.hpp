@@ -24,8 +24,9 @@ class TestClient {
   explicit TestClient(std::uint16_t port);
 
   /// Sends one request and reads the response; throws boost::system::system_error on failure.
+  /// `authorization`, when not empty, is sent as the Authorization header.
   TestResponse Send(boost::beast::http::verb method, std::string_view target, std::string body = "",
-                    bool keep_alive = true);
+                    bool keep_alive = true, std::string_view authorization = {});
 
   /// Writes raw bytes.
   void WriteRaw(std::string_view bytes);
@@ -44,6 +45,6 @@ class TestClient {
 
 /// One request on a fresh connection.
 TestResponse Fetch(std::uint16_t port, boost::beast::http::verb method, std::string_view target,
-                   std::string body = "");
+                   std::string body = "", std::string_view authorization = {});
 
 }  // namespace surfzone::http::testing

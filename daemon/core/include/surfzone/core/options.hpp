@@ -23,6 +23,8 @@ struct Options {
   /// --config.max-size: largest config file (main or included) read, in bytes.
   std::uint64_t config_max_size = config::LoadOptions::kDefaultMaxFileSize;
   std::string listen_address = "127.0.0.1:9877";
+  std::string web_config_file;       // --web.config.file; empty: plain HTTP without auth
+  bool disable_compression = false;  // --web.disable-compression: /metrics never gzipped
   std::string log_level = "info";
   std::string log_format = "logfmt";
   std::optional<config::Shard> shard;  // --shard=i/n; overrides the config's `shard:`

@@ -33,6 +33,8 @@ class SelfMetrics {
   void SetShard(const config::Shard& shard);
   /// Any thread (prometheus-cpp counters are atomic): http::Handlers::on_connection_dropped.
   void HttpConnectionDropped(std::string_view reason);
+  /// Any thread: http::Handlers::on_auth_failure ("missing", "wrong" or "busy").
+  void HttpAuthFailure(std::string_view reason);
   void SnapshotBuilt(double seconds) {
     snapshot_seconds_->Increment(seconds);
     snapshots_->Increment();
@@ -60,6 +62,9 @@ class SelfMetrics {
   prometheus::Gauge* reload_timestamp_;
   prometheus::Counter* http_evicted_;
   prometheus::Counter* http_refused_;
+  prometheus::Counter* auth_missing_;
+  prometheus::Counter* auth_wrong_;
+  prometheus::Counter* auth_busy_;
   prometheus::Family<prometheus::Gauge>* shard_info_;
   prometheus::Gauge* shard_ = nullptr;  // the one sample of shard_info_
 };

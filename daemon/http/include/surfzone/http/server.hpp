@@ -107,8 +107,10 @@ struct Handlers {
   /// "idle_evicted" (an idle connection closed to make room) or "refused" (the new one closed,
   /// none being idle). Optional.
   std::function<void(std::string_view reason)> on_connection_dropped;
-  /// Called for each request refused for missing or wrong credentials (never with them).
-  std::function<void()> on_auth_failure;
+  /// Called for each request refused by basic auth (never with the credentials), with the
+  /// reason: "missing" (no or malformed Authorization header; 401), "wrong" (unknown user or
+  /// wrong password; 401) or "busy" (too many password checks in progress; 503). Optional.
+  std::function<void(std::string_view reason)> on_auth_failure;
   /// Further endpoints by path, checked after the built-in ones (a route for "/" replaces the
   /// built-in index page); the label passed to on_request is the route's path.
   std::map<std::string, ExtraRoute, std::less<>> routes;
@@ -141,6 +143,9 @@ struct ServerOptions {
   /// connection when it or a TLS file changed; a bad file then keeps the last good one.
   /// With basic_auth_users, every endpoint but /-/healthy needs credentials.
   std::string web_config_file;
+  /// Replies in parts (/metrics) are gzipped (zlib level 1, part by part) for clients whose
+  /// Accept-Encoding accepts gzip, as Prometheus' does.
+  bool gzip = true;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 64 * 1024;
 };
@@ -163,6 +168,10 @@ class Server {
 
   /// The bound port (the actual one when 0 was requested); 0 before Start().
   std::uint16_t port() const;
+
+  /// Re-reads the web config file (if any) now, as a new connection does when it changed; any
+  /// thread, returns at once. A bad file keeps the last good one (logged).
+  void RefreshWebConfig();
 
   /// Graceful stop: stops accepting, closes all connections (pending reload requests are
   /// abandoned), and joins the server thread. Idempotent; a no-op if never started.
