@@ -336,7 +336,8 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
             scrapes.append((took, len(body), None))
             return body.decode()
         out = subprocess.run([curl, "-sS", "-o", body_path, "-w",
-                              "%{time_total} %{time_starttransfer}", url],
+                              "%{time_total} %{time_starttransfer}", url] +
+                             (["--compressed"] if a.gzip else []),
                              check=True, capture_output=True, text=True).stdout.split()
         with open(body_path, "rb") as f:
             body = f.read()
@@ -414,7 +415,7 @@ def measure_surfzoned(a, daemon, url, sim, sim_web, config, tmp):
         scrape_first_byte_ms_median=(
             round(1000 * sorted(s[2] for s in scrapes)[len(scrapes) // 2], 1)
             if scrapes[0][2] is not None else None),
-        scrape_client="curl" if curl else "python",
+        scrape_client="curl" if curl else "python", gzip=bool(a.gzip and curl),
         scrape_bytes=scrapes[-1][1],
         http_thread_cpu_s=round(http1 - http0, 3),
         # Rendering (HTTP thread) plus building the snapshot each scrape asks for (poll thread).
@@ -558,6 +559,9 @@ def main():
     p.add_argument("--controllers", type=int, default=0,
                    help="surfzoned only: N simulated wireless controllers managing about half "
                         "of the APs (no exporter equivalent)")
+    p.add_argument("--gzip", action="store_true",
+                   help="surfzoned only: scrape with Accept-Encoding: gzip (curl --compressed), "
+                        "as Prometheus does")
     a = p.parse_args()
     if a.cycles is None:
         a.cycles = 100 if a.soak else 3
