@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "detail/text_lines.hpp"
+
 namespace surfzone::snmp {
 namespace {
 
@@ -112,10 +114,7 @@ void ParseSnmprec(std::string_view text, std::string_view source, Mib& mib) {
   std::size_t line_no = 0;
   while (!text.empty()) {
     ++line_no;
-    const auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view line = detail::TakeLine(text);
     if (line.empty() || line.front() == '#') continue;
     auto fail = [&](const std::string& what) {
       throw WalkFileError(std::string(source) + ":" + std::to_string(line_no) + ": " + what);

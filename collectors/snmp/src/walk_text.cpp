@@ -3,6 +3,7 @@
 #include <charconv>
 #include <optional>
 
+#include "detail/text_lines.hpp"
 #include "surfzone/snmp/walk_file.hpp"
 
 namespace surfzone::snmp {
@@ -273,10 +274,7 @@ void ParseSnmpwalk(std::string_view text, std::string_view source, Mib& mib) {
   };
   while (!text.empty()) {
     ++line_no;
-    const auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view line = detail::TakeLine(text);
     if (oid && OpenQuote(value)) {  // inside a multi-line string: every line belongs to it
       value += "\n";
       value += line;
