@@ -16,17 +16,9 @@ namespace {
 
 using testing::Dump;
 using testing::ErrorsOf;
+using testing::FileErrors;
 using testing::HasError;
 using testing::TempDir;
-
-std::vector<ConfigError> FileErrors(const std::string& path, const LoadOptions& options = {}) {
-  try {
-    LoadFile(path, options);
-  } catch (const ConfigException& e) {
-    return e.errors();
-  }
-  return {};
-}
 
 // The one error of loading `path`, as text ("" and a failure if there is not exactly one).
 std::string OnlyError(const std::string& path, const LoadOptions& options = {}) {
@@ -69,8 +61,8 @@ TEST(ConfigFileReading, IncludedDevZeroIsNotARegularFile) {
                        "\"/dev/zero\" is not a regular file (a character device)"));
 }
 
-// In a child process with 1 GiB of address space (without sanitizers): reading /dev/zero without a bound ends in
-// bad_alloc there instead of eating the machine's memory.
+// In a child process with 1 GiB of address space (without sanitizers): reading /dev/zero without a
+// bound ends in bad_alloc there instead of eating the machine's memory.
 void LoadInChild(const std::string& path, const std::string& expected) {
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
   // (Not under ASan/TSan: their shadow memory needs far more address space than 1 GiB; there

@@ -8,17 +8,9 @@ namespace surfzone::config {
 namespace {
 
 using testing::Dump;
+using testing::FileErrors;
 using testing::HasError;
 using testing::TempDir;
-
-std::vector<ConfigError> FileErrors(const std::string& path) {
-  try {
-    LoadFile(path);
-  } catch (const ConfigException& e) {
-    return e.errors();
-  }
-  return {};
-}
 
 constexpr const char* kMainHead = R"(auths:
   v2:

@@ -18,6 +18,7 @@ namespace {
 
 using testing::Dump;
 using testing::ErrorsOf;
+using testing::FileErrors;
 using testing::HasError;
 using testing::TempDir;
 
@@ -39,15 +40,6 @@ std::string Everything(const std::vector<ConfigError>& errors) {
     }
   }
   return ::testing::AssertionSuccess();
-}
-
-std::vector<ConfigError> FileErrors(const std::string& path) {
-  try {
-    LoadFile(path);
-  } catch (const ConfigException& e) {
-    return e.errors();
-  }
-  return {};
 }
 
 constexpr const char* kV3Head = R"(auths:

@@ -28,6 +28,17 @@ inline std::vector<ConfigError> ErrorsWith(const std::string& yaml, const LoadOp
   return {};
 }
 
+/// The errors LoadFile reports for `path` with `options`; empty if it loads.
+inline std::vector<ConfigError> FileErrors(const std::string& path,
+                                           const LoadOptions& options = {}) {
+  try {
+    LoadFile(path, options);
+  } catch (const ConfigException& e) {
+    return e.errors();
+  }
+  return {};
+}
+
 /// The errors LoadString reports for `yaml` (named "test.yaml"); empty if it loads.
 /// Also checks that loading the whole document as one tree (what the streamed load of
 /// `locations:` falls back to) reports exactly the same.
