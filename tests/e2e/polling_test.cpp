@@ -100,7 +100,7 @@ TEST_F(E2ePolling, BothAgentsAreUpWithTheirSystemInfo) {
   EXPECT_GT(ValueOr(m, "surfzone_snmp_request_duration_seconds_count", {}), 0);
   EXPECT_TRUE(m.Has("surfzone_poll_cycle_seconds"));
   EXPECT_EQ(ValueOr(m, "surfzone_config_last_reload_successful", {}), 1);
-  EXPECT_EQ(m.Find("surfzone_build_info", {{"version", "0.1.0"}}).size(), 1u);
+  EXPECT_EQ(m.Find("surfzone_build_info", {{"version", SURFZONE_PROJECT_VERSION}}).size(), 1u);
 }
 
 TEST_F(E2ePolling, BootTimeMatchesTheAgentsUptime) {
